@@ -1,0 +1,1 @@
+"""letterlint.engine."""
