@@ -1,0 +1,99 @@
+"""Dates as mail clients write them in quote headers, in Russian and English.
+
+«чт, 26 янв. 2023 г. в 14:58», «20 окт. 2016 г. 19:37», «26.06.2014, 14:41», «Среда, 15 мая 2019, 11:57 +03:00»,
+«28/10/2021, 12:46», «Thu, Jan 26, 2023 at 2:58 PM», RFC 5322 dates. The result is the wall time as written
+(naive unless an offset is given): that is all a thread needs to order letters and measure a delay.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+
+_MONTHS = {
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "мая": 5, "май": 5, "июн": 6, "июл": 7, "авг": 8, "сен": 9,
+    "окт": 10, "ноя": 11, "дек": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10,
+    "nov": 11, "dec": 12,
+    # a few more languages seen in reply suites
+    "jän": 1, "mär": 3, "mai": 5, "okt": 10, "dez": 12, "févr": 2, "janv": 1, "avr": 4, "juil": 7, "déc": 12,
+    "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1, "set": 9, "ott": 10,
+}
+_MONTH_RE = re.compile(r"\b([a-zа-яёéû]{3,10})\.?", re.I)
+_TIME_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?")
+_NUMERIC_RE = re.compile(r"\b(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})\b")
+_YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
+_OFFSET_RE = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b")
+
+
+def strip_format_chars(s: str) -> str:
+    """Remove Unicode format characters (U+200E and kin) and non-breaking spaces that break matching."""
+    return "".join(" " if ch in "\u00a0\u202f\u2007" else ch for ch in s if unicodedata.category(ch) != "Cf")
+
+
+def parse_date(text: str) -> datetime | None:
+    """Best-effort parse of a date written in a quote header or a Date: line; None when there is no date."""
+    s = strip_format_chars(text).strip()
+    if not s:
+        return None
+    try:
+        d = parsedate_to_datetime(s)
+        if d is not None:
+            return d
+    except (TypeError, ValueError, IndexError):
+        pass
+    low = s.lower()
+    hour = minute = 0
+    t = _TIME_RE.search(low)
+    if t:
+        hour, minute = int(t.group(1)), int(t.group(2))
+        ampm = (t.group(4) or "").replace(".", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        low_wo_time = low[: t.start()] + " " + low[t.end():]
+    else:
+        low_wo_time = low
+    year = month = day = None
+    n = _NUMERIC_RE.search(low_wo_time)
+    if n:
+        a, b, c = n.group(1), n.group(2), n.group(3)
+        if len(a) == 4:            # 2023-01-26
+            year, month, day = int(a), int(b), int(c)
+        else:                      # 26.01.2023 or 26/01/2023 (day first, as in Russia and Europe)
+            day, month, year = int(a), int(b), int(c)
+            if month > 12 and day <= 12:   # 01/26/2023, US order
+                day, month = month, day
+        if year < 100:
+            year += 2000
+    else:
+        y = _YEAR_RE.search(low_wo_time)
+        if not y:
+            return None
+        year = int(y.group(1))
+        for m in _MONTH_RE.finditer(low_wo_time):
+            word = m.group(1)
+            key = next((k for k in (word[:5], word[:4], word[:3]) if k in _MONTHS), None)
+            if key:
+                month = _MONTHS[key]
+                before = re.findall(r"\b(\d{1,2})\b", low_wo_time[: m.start()])
+                after = re.match(r"\s*(\d{1,2})\b(?!\d)", low_wo_time[m.end():])
+                if before:
+                    day = int(before[-1])
+                elif after:
+                    day = int(after.group(1))
+                break
+        if month is None or day is None:
+            return None
+    try:
+        result = datetime(year, month, day, hour, minute)
+    except ValueError:
+        return None
+    off = _OFFSET_RE.search(s[t.end():] if t else "")
+    if off:
+        sign = 1 if off.group(1) == "+" else -1
+        result = result.replace(tzinfo=timezone(sign * timedelta(hours=int(off.group(2)), minutes=int(off.group(3)))))
+    return result

@@ -1,0 +1,249 @@
+"""RFC 5322 / MIME messages → Letter.
+
+mail-parser gives us a defect-tolerant parse of hostile messages; we then read headers ourselves, because
+mail-parser drops raw 8-bit header values (a windows-1251 Subject comes back empty) and converts dates to
+UTC (slow-reply needs the sender's wall clock). The body part is the one that keeps the structure: text/plain
+when it exists, HTML rendered to text otherwise (Outlook's text/plain of an HTML letter loses the quote
+markers less often than the HTML loses nothing, but a text/plain part is what the author's client itself
+considers the text, and positions in it are real file positions).
+"""
+
+from __future__ import annotations
+
+import email.header
+import email.message
+import re
+from email.utils import parsedate_to_datetime
+
+from letterlint.mail.charsets import decode_bytes, guess_charset, normalise_charset
+from letterlint.mail.errors import ReadError
+from letterlint.mail.headers import parse_addresses
+from letterlint.mail.html import html_to_text
+from letterlint.mail.model import Attachment, Letter, SourceText
+from letterlint.mail.split import split_body
+
+
+def looks_like_message(data: bytes) -> bool:
+    """True when ``data`` starts with RFC 5322 headers (and so is an e-mail, not a template)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+    block = head.split(b"\n\n", 1)[0]
+    names = re.findall(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):", block, re.M)
+    lowered = {n.lower() for n in names}
+    known = {b"from", b"to", b"subject", b"date", b"message-id", b"mime-version", b"content-type", b"received",
+             b"return-path", b"delivered-to", b"cc", b"in-reply-to", b"references", b"x-mailer"}
+    return len(lowered & known) >= 2
+
+
+def parse_message(data: bytes, path: str, kind: str = "eml", line_offset: int = 0) -> Letter:
+    """Read one message. ``line_offset`` is the number of file lines before it (for mbox members)."""
+    import mailparser
+
+    if not data.strip():
+        raise ReadError(path, "пустой файл — в нём нет письма")
+    try:
+        parsed = mailparser.parse_from_bytes(data)
+        msg: email.message.Message = parsed.message
+    except Exception as exc:  # mail-parser raises many things on hostile input
+        try:
+            msg = email.message_from_bytes(data)
+        except Exception:
+            raise ReadError(path, f"не удалось разобрать письмо ({type(exc).__name__})") from None
+    hint = _body_charset(msg)
+    letter = Letter(path=path, kind=kind)
+    letter.headers_present = frozenset(k.lower() for k in msg.keys())
+    letter.subject = " ".join(_header(msg, "subject", hint).split())
+    froms = parse_addresses(_header(msg, "from", hint))
+    letter.sender = froms[0] if froms else None
+    letter.to = parse_addresses(_header(msg, "to", hint))
+    letter.cc = parse_addresses(_header(msg, "cc", hint))
+    letter.reply_to = parse_addresses(_header(msg, "reply-to", hint))
+    letter.message_id = _header(msg, "message-id", hint).strip()
+    letter.in_reply_to = _header(msg, "in-reply-to", hint).strip()
+    letter.references = _header(msg, "references", hint).split()
+    date_raw = _header(msg, "date", hint)
+    if date_raw:
+        try:
+            letter.date = parsedate_to_datetime(date_raw)
+        except (TypeError, ValueError, IndexError):
+            letter.warnings.append(f"непонятная дата: {date_raw!r}")
+    raw_text = decode_bytes(data, hint).replace("\r\n", "\n").replace("\r", "\n")
+    letter.subject_pos = _subject_position(raw_text, line_offset)
+
+    body_text, fmt, encoded = _choose_body(msg, letter)
+    letter.body_format = fmt
+    letter.body = _locate_body(path, raw_text, body_text, encoded or fmt == "html", line_offset)
+    letter.new_text, letter.signature, letter.quoted, letter.forwarded = split_body(letter.body, letter.subject)
+    return letter
+
+
+def _header(msg: email.message.Message, name: str, hint: str) -> str:
+    """A header value decoded from RFC 2047 words or raw 8-bit bytes; "" when absent or broken."""
+    try:
+        values = msg.get_all(name)
+    except Exception:
+        return ""
+    if not values:
+        return ""
+    return ", ".join(v for v in (_decode_header_value(v, hint) for v in values) if v) if name in ("to", "cc") \
+        else _decode_header_value(values[0], hint)
+
+
+def _decode_header_value(value: object, hint: str) -> str:
+    if isinstance(value, email.header.Header):
+        chunks = value._chunks  # (str, charset) pairs; the public API loses unknown-8bit bytes
+        out = []
+        for s, cs in chunks:
+            if str(cs) == "unknown-8bit":
+                out.append(decode_bytes(s.encode("ascii", "surrogateescape"), hint))
+            else:
+                out.append(s)
+        return "".join(out).strip()
+    raw = str(value)
+    if any("\udc80" <= ch <= "\udcff" for ch in raw):  # raw 8-bit bytes kept as surrogates by the parser
+        raw = decode_bytes(raw.encode("ascii", "surrogateescape"), hint)
+    try:
+        parts = email.header.decode_header(raw)
+    except Exception:
+        return raw.strip()
+    out = []
+    for chunk, cs in parts:
+        if isinstance(chunk, bytes):
+            out.append(decode_bytes(chunk, cs or hint))
+        else:
+            out.append(chunk)
+    text = "".join(out) if len(parts) > 1 else out[0] if out else ""
+    return re.sub(r"\s+", " ", text.replace("\r", "").replace("\n", " ")).strip()
+
+
+def _body_charset(msg: email.message.Message) -> str:
+    """The first declared text charset in the message: our best hint for undeclared 8-bit headers."""
+    try:
+        for part in msg.walk():
+            cs = part.get_content_charset()
+            if cs and normalise_charset(cs) and normalise_charset(cs) != "ascii":
+                return normalise_charset(cs)
+    except Exception:
+        pass
+    return ""
+
+
+def _choose_body(msg: email.message.Message, letter: Letter) -> tuple[str, str, bool]:
+    """(text, "plain"|"html", was transfer-encoded) of the part a reader would see; collects attachments."""
+    plain: tuple[str, bool] | None = None
+    html: tuple[str, bool] | None = None
+    try:
+        parts = list(_walk_top(msg))
+    except Exception:
+        parts = [msg]
+    for part in parts:
+        ctype = (part.get_content_type() or "text/plain").lower()
+        disp = (part.get("Content-Disposition") or "").lower()
+        filename = _filename(part)
+        is_attachment = "attachment" in disp or (filename and not ctype.startswith("text/")) or (
+            filename and "inline" not in disp and ctype.startswith("text/") and (plain or html))
+        if part.is_multipart():
+            continue
+        if ctype == "message/rfc822" or is_attachment or (filename and not ctype.startswith("text/")):
+            letter.attachments.append(Attachment(filename or _default_name(ctype), _size(part), ctype))
+            continue
+        if ctype == "text/plain" and plain is None:
+            plain = _decode_part(part)
+        elif ctype == "text/html" and html is None:
+            html = _decode_part(part)
+        elif ctype.startswith("text/") and plain is None and html is None and ctype not in ("text/calendar", "text/x-vcard", "text/vcard"):
+            plain = _decode_part(part)
+        elif not ctype.startswith(("text/", "multipart/")):
+            letter.attachments.append(Attachment(filename or _default_name(ctype), _size(part), ctype))
+    if plain is not None and plain[0].strip():
+        return plain[0], "plain", plain[1]
+    if html is not None:
+        return html_to_text(html[0]), "html", True
+    if plain is not None:
+        return plain[0], "plain", plain[1]
+    return "", "plain", False
+
+
+def _walk_top(msg: email.message.Message):
+    """Parts of the message without descending into attached messages (they are attachments)."""
+    yield msg
+    if msg.get_content_type() == "message/rfc822":
+        return
+    if msg.is_multipart():
+        for sub in msg.get_payload() or []:
+            if isinstance(sub, email.message.Message):
+                if sub.get_content_type() == "message/rfc822":
+                    yield sub
+                else:
+                    yield from _walk_top(sub)
+
+
+def _decode_part(part: email.message.Message) -> tuple[str, bool]:
+    cte = (part.get("Content-Transfer-Encoding") or "").strip().lower()
+    try:
+        payload = part.get_payload(decode=True)
+    except Exception:
+        payload = None
+    if payload is None:
+        raw = part.get_payload()
+        payload = raw.encode("utf-8", "surrogateescape") if isinstance(raw, str) else b""
+    cs = part.get_content_charset()
+    if not cs and payload and any(b > 127 for b in payload[:20000]):
+        cs = guess_charset(payload) if not _is_utf8(payload) else "utf-8"
+    text = decode_bytes(payload, cs).replace("\r\n", "\n").replace("\r", "\n")
+    return text, cte in ("quoted-printable", "base64")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _filename(part: email.message.Message) -> str:
+    try:
+        name = part.get_filename() or part.get_param("name") or ""
+    except Exception:
+        return ""
+    if isinstance(name, tuple):  # RFC 2231 (charset, lang, value)
+        name = email.utils.collapse_rfc2231_value(name)
+    return _decode_header_value(str(name), "") if name else ""
+
+
+def _default_name(ctype: str) -> str:
+    return {"message/rfc822": "вложенное письмо.eml"}.get(ctype, "без имени")
+
+
+def _size(part: email.message.Message) -> int:
+    try:
+        if part.get_content_type() == "message/rfc822":
+            return len(part.as_bytes())
+        payload = part.get_payload(decode=True)
+        return len(payload) if payload else 0
+    except Exception:
+        return 0
+
+
+def _subject_position(raw_text: str, line_offset: int) -> tuple[int, int] | None:
+    m = re.search(r"^Subject:[ \t]*", raw_text.split("\n\n", 1)[0], re.M | re.I)
+    if not m:
+        return None
+    return line_offset + raw_text.count("\n", 0, m.start()) + 1, m.end() - m.start() + 1
+
+
+def _locate_body(path: str, raw_text: str, body: str, rendered: bool, line_offset: int) -> SourceText:
+    """The body with its lines mapped to file lines where the file holds it verbatim, else counted after the headers."""
+    lines = body.split("\n")
+    header_end = raw_text.find("\n\n")
+    header_lines = raw_text.count("\n", 0, header_end) + 2 if header_end >= 0 else 1
+    start_line = None
+    if not rendered:
+        probe = body.strip("\n")
+        idx = raw_text.find(probe[:400], max(header_end, 0)) if probe else -1
+        if idx >= 0:
+            lead = len(body) - len(body.lstrip("\n"))
+            start_line = raw_text.count("\n", 0, idx) + 1 - lead
+    if start_line is None:
+        start_line = header_lines
+    return SourceText.from_lines(path, [(t, line_offset + start_line + i, 1) for i, t in enumerate(lines)])
