@@ -11,6 +11,7 @@ considers the text, and positions in it are real file positions).
 from __future__ import annotations
 
 import email.header
+import logging
 import email.message
 import re
 from email.utils import parsedate_to_datetime
@@ -23,9 +24,15 @@ from letterlint.mail.model import Attachment, Letter, SourceText
 from letterlint.mail.split import split_body
 
 
-def looks_like_message(data: bytes) -> bool:
-    """True when ``data`` starts with RFC 5322 headers (and so is an e-mail, not a template)."""
+def looks_like_message(data: bytes, lenient: bool = False) -> bool:
+    """True when ``data`` starts with RFC 5322 headers (and so is an e-mail, not a template).
+
+    Sniffing a file of unknown kind needs two well-known headers; a file named .eml needs only to start
+    with a header line.
+    """
     head = data[:4096].lstrip(b"\xef\xbb\xbf").replace(b"\r\n", b"\n")
+    if lenient:
+        return bool(re.match(rb"[A-Za-z][A-Za-z0-9-]{0,60}[ \t]*:", head))
     block = head.split(b"\n\n", 1)[0]
     names = re.findall(rb"^([A-Za-z][A-Za-z0-9-]{1,40}):", block, re.M)
     lowered = {n.lower() for n in names}
@@ -38,6 +45,7 @@ def parse_message(data: bytes, path: str, kind: str = "eml", line_offset: int = 
     """Read one message. ``line_offset`` is the number of file lines before it (for mbox members)."""
     import mailparser
 
+    logging.getLogger("mailparser").setLevel(logging.CRITICAL)  # it logs every unhandled part to stderr
     if not data.strip():
         raise ReadError(path, "пустой файл — в нём нет письма")
     try:
@@ -137,7 +145,7 @@ def _choose_body(msg: email.message.Message, letter: Letter) -> tuple[str, str, 
         parts = [msg]
     for part in parts:
         ctype = (part.get_content_type() or "text/plain").lower()
-        disp = (part.get("Content-Disposition") or "").lower()
+        disp = str(part.get("Content-Disposition") or "").lower()
         filename = _filename(part)
         is_attachment = "attachment" in disp or (filename and not ctype.startswith("text/")) or (
             filename and "inline" not in disp and ctype.startswith("text/") and (plain or html))
@@ -178,7 +186,7 @@ def _walk_top(msg: email.message.Message):
 
 
 def _decode_part(part: email.message.Message) -> tuple[str, bool]:
-    cte = (part.get("Content-Transfer-Encoding") or "").strip().lower()
+    cte = str(part.get("Content-Transfer-Encoding") or "").strip().lower()
     try:
         payload = part.get_payload(decode=True)
     except Exception:

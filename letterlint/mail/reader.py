@@ -62,9 +62,10 @@ def read_bytes(data: bytes, path: str) -> list[Letter]:
     if low.endswith((".mbox", ".mbx")) or data.startswith(b"From ") and _mbox_members(data):
         return _read_mbox(data, path)
     if low.endswith(".eml") or low.endswith(".mail") or (not low.endswith(TEMPLATE_SUFFIXES) and looks_like_message(data)):
-        if not looks_like_message(data) and low.endswith((".eml", ".mail")):
+        lead = re.match(rb"(?:[ \t]*\r?\n)*", data).end()   # blank lines some tools write before the headers
+        if not looks_like_message(data[lead:], lenient=True):
             raise ReadError(path, "не похоже на письмо: в начале нет заголовков From/To/Subject")
-        return [parse_message(data, path)]
+        return [parse_message(data[lead:], path, line_offset=data.count(b"\n", 0, lead))]
     text = decode_bytes(data)
     if _binaryish(text):
         raise ReadError(path, "это двоичный файл, а не письмо или шаблон")

@@ -1,0 +1,201 @@
+"""Measure the letter reader against mail nobody on this project wrote (../shared/external).
+
+    python bench/conformance.py [--external PATH] [--verbose]
+
+Prints one line per suite; tests/test_external_conformance.py asserts the same figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_EXTERNAL = HERE.parent.parent / "shared" / "external"
+
+
+def norm(text: str) -> str:
+    """White space normalised: line endings, trailing spaces, runs of blank lines, both ends."""
+    lines = [l.rstrip() for l in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    out = "\n".join(lines)
+    out = re.sub(r"\n{3,}", "\n\n", out)
+    return out.strip()
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _wrap(body: bytes, subject: str = "Re: test", html: bool = False) -> bytes:
+    ctype = "text/html" if html else "text/plain"
+    head = (f"From: sender@example.com\nTo: rcpt@example.com\nSubject: {subject}\n"
+            f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").encode()
+    return head + body
+
+
+def reply_trimmer(ext: Path, verbose: bool = False) -> tuple[int, int, list[str]]:
+    from letterlint.mail import read_bytes
+
+    root = ext / "email_reply_trimmer"
+    ok, failed = 0, []
+    names = sorted(os.listdir(root / "emails"))
+    for name in names:
+        body = (root / "emails" / name).read_bytes()
+        want = norm((root / "trimmed" / name).read_text(encoding="utf-8"))
+        try:
+            letter = read_bytes(_wrap(body), name + ".eml")[0]
+            got = norm(letter.new_text.text)
+        except Exception:
+            got = "<error>\n" + traceback.format_exc()
+        if got == want:
+            ok += 1
+        else:
+            failed.append(name)
+            if verbose:
+                print(f"--- {name}\nWANT:\n{want}\nGOT:\n{got}\n")
+    return ok, len(names), failed
+
+
+def talon(ext: Path, verbose: bool = False) -> dict[str, tuple[int, int, list[str]]]:
+    from letterlint.mail import read_bytes, read_path
+
+    root = ext / "talon"
+    res = {}
+    ok, failed = 0, []
+    files = sorted(os.listdir(root / "html_replies"))
+    want = flat("Hi. I am fine.\n\nThanks,\nAlex")
+    for name in files:
+        html = (root / "html_replies" / name).read_bytes()
+        try:
+            letter = read_bytes(_wrap(html, html=True), name + ".eml")[0]
+            got = flat(letter.new_text.text + "\n" + letter.signature.text)
+        except Exception:
+            got = "<error> " + traceback.format_exc()
+        if got == want:
+            ok += 1
+        else:
+            failed.append(name)
+            if verbose:
+                print(f"--- {name}\nGOT: {got!r}\n")
+    res["html_replies"] = (ok, len(files), failed)
+    ok, failed = 0, []
+    sroot = root / "standard_replies"
+    emls = sorted(f for f in os.listdir(sroot) if f.endswith(".eml"))
+    for name in emls:
+        stem = name[:-4]
+        reply_file = sroot / f"{stem}_reply_text"
+        want = flat(reply_file.read_text(encoding="utf-8")) if reply_file.exists() else "Hello"
+        try:
+            letter = read_path(str(sroot / name))[0]
+            got = flat(letter.new_text.text)
+            got_sig = flat(letter.new_text.text + "\n" + letter.signature.text)
+        except Exception:
+            got = got_sig = "<error> " + traceback.format_exc()
+        if want in (got, got_sig):
+            ok += 1
+        else:
+            failed.append(name)
+            if verbose:
+                print(f"--- {name}\nWANT: {want!r}\nGOT: {got!r}\n")
+    res["standard_replies"] = (ok, len(emls), failed)
+    return res
+
+
+def forward_parser(ext: Path, verbose: bool = False) -> tuple[int, int, list[str], int, int]:
+    from letterlint.mail import read_bytes
+
+    root = ext / "email_forward_parser"
+    spec = json.loads((root / "expectations.json").read_text(encoding="utf-8"))
+    exp = spec["expected_for_every_case"]
+    ok, failed = 0, []
+    ru_ok = ru_total = 0
+    for case in spec["cases"]:
+        body = (root / "fixtures" / f"{case['body']}.txt").read_bytes()
+        subject = "Fwd: message"
+        if case.get("subject"):
+            subject = (root / "fixtures" / f"{case['subject']}.txt").read_text(encoding="utf-8").strip()
+        is_html = body.lstrip().startswith(b"<")
+        problems = []
+        try:
+            letter = read_bytes(_wrap(body, subject, html=is_html), case["body"] + ".eml")[0]
+            fwd = letter.forwarded[0] if letter.forwarded else None
+            if fwd is None:
+                problems.append("no forward found")
+            else:
+                if flat(fwd.subject) != flat(exp["original_subject"]):
+                    problems.append(f"subject {fwd.subject!r}")
+                if not fwd.sender or fwd.sender.addr != exp["original_from_address"]:
+                    problems.append(f"from {fwd.sender}")
+                elif exp.get("original_from_name") and fwd.sender.name != exp["original_from_name"]:
+                    problems.append(f"from name {fwd.sender.name!r}")
+                if flat(fwd.text.text) != flat(exp["original_body"]):
+                    problems.append(f"body {fwd.text.text[:300]!r}")
+        except Exception:
+            problems.append("error " + traceback.format_exc())
+        is_ru = "_ru_" in case["body"]
+        ru_total += is_ru
+        if problems:
+            failed.append(case["body"])
+            if verbose:
+                print(f"--- {case['body']}: {'; '.join(problems)}")
+        else:
+            ok += 1
+            ru_ok += is_ru
+    return ok, len(spec["cases"]), failed, ru_ok, ru_total
+
+
+def mime_corpus(ext: Path, verbose: bool = False) -> tuple[int, int, int, list[str]]:
+    """(read, clean errors, tracebacks, files with tracebacks)."""
+    from letterlint.mail import ReadError, read_path
+
+    root = ext / "mime_corpus"
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.name not in ("LICENSE", "NOTICE", "README.md"))
+    read = errors = crashes = 0
+    crashed = []
+    for p in files:
+        try:
+            read_path(str(p))
+            read += 1
+        except ReadError:
+            errors += 1
+        except Exception:
+            crashes += 1
+            crashed.append(str(p.relative_to(root)))
+            if verbose:
+                print(f"--- {p}\n{traceback.format_exc()}")
+    return read, errors, crashes, crashed
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--external", default=str(DEFAULT_EXTERNAL))
+    ap.add_argument("--verbose", "-v", action="store_true")
+    ap.add_argument("--only")
+    args = ap.parse_args()
+    ext = Path(args.external)
+    if not ext.is_dir():
+        print(f"no external data at {ext}", file=sys.stderr)
+        return 2
+    if args.only in (None, "trimmer"):
+        ok, total, failed = reply_trimmer(ext, args.verbose)
+        print(f"email_reply_trimmer: new_text == trimmed for {ok}/{total}; failed: {', '.join(failed)}")
+    if args.only in (None, "talon"):
+        for k, (ok, total, failed) in talon(ext, args.verbose).items():
+            print(f"talon {k}: {ok}/{total}; failed: {', '.join(failed)}")
+    if args.only in (None, "forward"):
+        ok, total, failed, ru_ok, ru_total = forward_parser(ext, args.verbose)
+        print(f"email_forward_parser: {ok}/{total} (Russian {ru_ok}/{ru_total}); failed: {', '.join(failed)}")
+    if args.only in (None, "mime"):
+        read, errors, crashes, crashed = mime_corpus(ext, args.verbose)
+        print(f"mime_corpus: {read + errors + crashes} files: {read} read, {errors} clear errors, "
+              f"{crashes} tracebacks {crashed[:10]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
