@@ -1,0 +1,390 @@
+"""The Russian text pipeline: one lazily built spaCy tokenizer, pymorphy3 morphology, natasha on demand.
+
+Why these choices (DESIGN §7): spaCy has no Russian model here, so ``spacy.blank("ru")`` gives tokens and we
+set sentence starts ourselves (abbreviations «т.е.», «г.», numbered lists «1.» and line-based e-mail layout
+defeat a punctuation-only sentencizer). Lemmas and tags come from pymorphy3; natasha/slovnet are loaded only
+when a rule asks for ``syntax``, ``ner`` or ``vectors``. Jinja placeholders ``{{ … }}``/``{% … %}`` become one
+opaque token each that no rule can match. Every token keeps its character offset into the analysed text, so
+a finding maps back to its line and column through ``SourceText.locate``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from letterlint.text.normalize import norm
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Token
+
+    from letterlint.mail.model import SourceText
+
+#: Analyses a rule may ask for. ``thread`` is not a text analysis: it tells the engine the rule reads the thread.
+KNOWN_NEEDS = ("tokens", "morph", "syntax", "ner", "vectors", "thread")
+_TEXT_NEEDS = {"tokens", "morph", "syntax", "ner", "vectors"}
+
+PLACEHOLDER_RE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+
+# Words after which a full stop does not end a sentence.
+_ABBR_NEVER_END = {
+    "т.е", "т.к", "т.н", "т.ч", "см", "напр", "ул", "д", "им", "стр", "тел", "руб", "коп", "тыс", "млн", "млрд",
+    "проф", "акад", "доц", "англ", "рус", "пер", "просп", "обл", "р", "кв", "корп", "оф", "каб", "зам", "нач",
+    "ген", "ред", "изд", "вх", "исх", "рис", "табл", "прим", "ср", "мин", "макс", "прил", "п", "пп", "гл",
+    "ст", "ч", "e.g", "i.e", "etc", "vs", "mr", "mrs", "dr", "no", "т", "е", "к",
+}
+# Words after which a full stop ends a sentence only when a capital letter follows.
+_ABBR_MAY_END = {"т.д", "т.п", "г", "гг", "др", "пр", "вв", "в"}
+_TERMINAL_RE = re.compile(r"^[.!?…]+$")
+_LIST_MARK_RE = re.compile(r"^(\d{1,2}[.)]|[-•*—–]|[а-яa-z]\))$")
+_OPENERS = set("«\"'“„([")
+_CLOSERS = set("»\"'”)]")
+
+_NLP: Any = None
+_NATASHA: dict[str, Any] = {}
+
+
+def text_needs(needs: Iterable[str]) -> set[str]:
+    """The text analyses implied by a rule's ``needs`` (morph implies tokens, syntax implies morph…)."""
+    out = set(needs) & _TEXT_NEEDS
+    if out:
+        out |= {"tokens", "morph"}
+    return out
+
+
+def nlp() -> Any:
+    """The process-wide ``spacy.blank("ru")`` with our tokenizer tweaks and token extensions."""
+    global _NLP
+    if _NLP is None:
+        import spacy
+        from spacy.lang.char_classes import HYPHENS
+        from spacy.tokens import Token
+        from spacy.util import compile_infix_regex
+
+        n = spacy.blank("ru")
+        # Keep hyphenated words whole («кто-то», «во-первых», «е-мейл»): pymorphy3 knows them as one word.
+        infixes = [x for x in n.Defaults.infixes if HYPHENS not in str(x)]
+        n.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        for name, default in (("lemmas", ()), ("oc", ()), ("oc_any", ()), ("placeholder", False), ("norm", "")):
+            if not Token.has_extension(name):
+                Token.set_extension(name, default=default)
+        _NLP = n
+    return _NLP
+
+
+def natasha_models() -> dict[str, Any]:
+    """natasha embeddings + slovnet morph/syntax/NER, loaded once (≈2 s) and only for rules that need them.
+
+    natasha must be imported before anything touches pymorphy2 (DESIGN §7); it never sees our pymorphy3.
+    """
+    if not _NATASHA:
+        import natasha  # noqa: F401  (import order matters, see above)
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+
+        emb = NewsEmbedding()
+        _NATASHA.update(emb=emb, morph=NewsMorphTagger(emb), syntax=NewsSyntaxParser(emb), ner=NewsNERTagger(emb))
+    return _NATASHA
+
+
+@dataclass
+class Entity:
+    """A named entity found by natasha: PER, LOC or ORG, with character offsets into the analysed text."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class AnalysedText:
+    """A SourceText after analysis. ``doc`` is a spaCy Doc whose character offsets are offsets into ``source``.
+
+    ``start``/``end`` restrict rules to a part of the text (e.g. the closing lines) while the whole text is
+    analysed, so sentences at the border stay intact.
+    """
+
+    source: "SourceText"
+    doc: "Doc"
+    needs: frozenset[str]
+    entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+    def words(self) -> Iterator["Token"]:
+        """Word-like tokens: not whitespace, not punctuation, not placeholders."""
+        for t in self.doc:
+            if not (t.is_space or t.is_punct or t._.placeholder):
+                yield t
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of each sentence, whitespace trimmed."""
+        out = []
+        for s in self.doc.sents:
+            toks = [t for t in s if not t.is_space]
+            if toks:
+                out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        return out
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence containing ``offset``."""
+        best = (0, len(self.text))
+        for s, e in self.sentences():
+            if s <= offset < e or (offset == e and s < e):
+                return s, e
+            if s > offset:
+                break
+        return best
+
+    def vector(self, word: str) -> Any:
+        """navec embedding of a word (None when unknown); requires ``vectors``."""
+        emb = natasha_models()["emb"]
+        return emb.get(norm(word))
+
+
+def analyse(source: "SourceText", needs: Iterable[str] = ("tokens", "morph")) -> AnalysedText:
+    """Tokenise, split into sentences and annotate ``source`` with what ``needs`` asks for."""
+    want = text_needs(needs) or {"tokens", "morph"}
+    doc = _tokenise(source.text)
+    _set_sentences(doc)
+    if "morph" in want:
+        _set_morph(doc)
+    at = AnalysedText(source=source, doc=doc, needs=frozenset(want))
+    if "syntax" in want:
+        _set_syntax(doc)
+    if "ner" in want:
+        at.entities = _entities(source.text)
+    return at
+
+
+# --- tokens -----------------------------------------------------------------------------------------------
+
+def _tokenise(text: str) -> "Doc":
+    """spaCy tokens, with each Jinja placeholder as one opaque token."""
+    from spacy.tokens import Doc
+
+    n = nlp()
+    if not PLACEHOLDER_RE.search(text):
+        doc = n.make_doc(text)
+        for t in doc:
+            t._.norm = norm(t.text)
+        return doc
+    words: list[str] = []
+    spaces: list[bool] = []
+    holders: set[int] = set()
+    pos = 0
+
+    def add_segment(seg: str) -> None:
+        if not seg:
+            return
+        d = n.make_doc(seg)
+        for t in d:
+            words.append(t.text)
+            spaces.append(bool(t.whitespace_))
+
+    for m in PLACEHOLDER_RE.finditer(text):
+        add_segment(text[pos:m.start()])
+        if words and not spaces[-1] and words[-1].isspace() is False and text[m.start() - 1:m.start()].isspace():
+            spaces[-1] = True  # pragma: no cover - make_doc already reports the trailing space
+        holders.add(len(words))
+        words.append(m.group(0))
+        spaces.append(False)
+        pos = m.end()
+    add_segment(text[pos:])
+    doc = Doc(n.vocab, words=words, spaces=spaces)
+    if doc.text != text:  # pragma: no cover - defensive: fall back to plain tokens
+        doc = n.make_doc(text)
+        holders = set()
+        for m in PLACEHOLDER_RE.finditer(text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None:
+                holders.update(range(span.start, span.end))
+    for t in doc:
+        t._.norm = norm(t.text)
+        if t.i in holders:
+            t._.placeholder = True
+            t._.norm = ""
+    return doc
+
+
+# --- sentences --------------------------------------------------------------------------------------------
+
+def _set_sentences(doc: "Doc") -> None:
+    """Sentence starts for e-mail text: terminal punctuation, blank lines, list items, line-based layout."""
+    toks = list(doc)
+    if not toks:
+        return
+    starts = [False] * len(toks)
+    starts[0] = True
+
+    def next_word(i: int) -> int | None:
+        j = i + 1
+        while j < len(toks) and toks[j].is_space:
+            j += 1
+        return j if j < len(toks) else None
+
+    def prev_word(i: int) -> int | None:
+        j = i - 1
+        while j >= 0 and toks[j].is_space:
+            j -= 1
+        return j if j >= 0 else None
+
+    def starts_upper(t: "Token") -> bool:
+        c = t.text[:1]
+        return c.isupper() or c.isdigit() or c in _OPENERS or c in "-—–•*" or t._.placeholder
+
+    def at_line_start(i: int) -> bool:
+        j = i - 1
+        while j >= 0 and toks[j].is_space and "\n" not in toks[j].text:
+            j -= 1
+        return j < 0 or "\n" in toks[j].text or "\n" in toks[j].whitespace_
+
+    for i, t in enumerate(toks):
+        if t.is_space:
+            continue
+        nw = next_word(i)
+        if nw is None:
+            break
+        between = "".join(x.text_with_ws for x in toks[i + 1:nw]) + t.whitespace_
+        newlines = between.count("\n")
+        txt = t.text
+        # a blank line always ends a sentence
+        if newlines >= 2:
+            starts[nw] = True
+            continue
+        # closing quotes/brackets right after a terminal belong to the sentence they close
+        if txt and all(c in _CLOSERS for c in txt):
+            p = prev_word(i)
+            if p is not None and _TERMINAL_RE.match(toks[p].text) and starts_upper(toks[nw]):
+                starts[nw] = True
+            continue
+        low = norm(txt).rstrip(".")
+        if _TERMINAL_RE.match(txt):
+            p = prev_word(i)
+            if "." in txt and "!" not in txt and "?" not in txt and p is not None and not toks[p].whitespace_:
+                pw = norm(toks[p].text)
+                # numbered list marker «1.» at the start of a line
+                if toks[p].like_num and at_line_start(p):
+                    continue
+                # initials «И. И. Иванов»
+                if len(toks[p].text) == 1 and toks[p].text.isalpha() and toks[p].text.isupper() and not newlines:
+                    continue
+                if pw.rstrip(".") in _ABBR_NEVER_END and not newlines:
+                    continue
+                if pw.rstrip(".") in _ABBR_MAY_END and not newlines and not starts_upper(toks[nw]):
+                    continue
+            if newlines or starts_upper(toks[nw]) or "!" in txt or "?" in txt:
+                nxt = toks[nw]
+                if nxt.text and all(c in _CLOSERS for c in nxt.text) and nxt.text not in ("\"", "'"):
+                    continue
+                starts[nw] = True
+            continue
+        # abbreviation tokens that carry their own full stop («т.д.», «г.»)
+        if txt.endswith(".") and len(txt) > 1 and (low in _ABBR_MAY_END) and (newlines or starts_upper(toks[nw])):
+            if low in _ABBR_MAY_END and starts_upper(toks[nw]) and toks[nw].text[:1].isupper():
+                starts[nw] = True
+                continue
+        if newlines == 1:
+            nxt = toks[nw]
+            if _LIST_MARK_RE.match(nxt.text) or (nxt.like_num and nw + 1 < len(toks) and toks[nw + 1].text in (".", ")")):
+                starts[nw] = True
+            elif txt in (":", ";") or txt.endswith((".", "!", "?", "…")):
+                starts[nw] = True
+            elif txt != "," and txt != "-" and nxt.text[:1].isupper() and not t._.placeholder:
+                starts[nw] = True
+    for i, t in enumerate(toks):
+        t.is_sent_start = starts[i]
+
+
+# --- morphology -------------------------------------------------------------------------------------------
+
+def _set_morph(doc: "Doc") -> None:
+    from letterlint.text.morph import word_info
+
+    for t in doc:
+        if t.is_space:
+            t.pos_ = "SPACE"
+            continue
+        if t._.placeholder:
+            t.pos_ = "X"
+            continue
+        if t.is_punct:
+            t.pos_ = "PUNCT"
+            t.lemma_ = t.text
+            continue
+        if t.like_url or t.like_email:
+            t.pos_ = "X"
+            t.lemma_ = t.text.lower()
+            t._.lemmas = (t.text.lower(),)
+            continue
+        info = word_info(t._.norm)
+        t.lemma_ = info.lemma
+        t._.lemmas = tuple(sorted(info.lemmas | {t._.norm}))
+        t.pos_ = info.pos
+        t.tag_ = info.tag
+        t._.oc = tuple(sorted(info.oc))
+        t._.oc_any = tuple(sorted(info.oc_any))
+        if info.morph:
+            t.set_morph(info.morph)
+
+
+def _sentences_words(doc: "Doc") -> list[list["Token"]]:
+    out = []
+    for s in doc.sents:
+        toks = [t for t in s if not t.is_space]
+        if toks:
+            out.append(toks)
+    return out
+
+
+def _set_syntax(doc: "Doc") -> None:
+    """slovnet morphology and dependencies copied onto our tokens.
+
+    slovnet is trained on news and tags imperatives («Пришлите») as nouns (DESIGN §7): where pymorphy3 sees
+    an imperative we keep pymorphy3's reading.
+    """
+    models = natasha_models()
+    sents = _sentences_words(doc)
+    if not sents:
+        return
+    words = [[t.text for t in s] for s in sents]
+    morph_out = list(models["morph"].map(words))
+    syntax_out = list(models["syntax"].map(words))
+    heads: list[tuple["Token", "Token"]] = []
+    for toks, mo, so in zip(sents, morph_out, syntax_out):
+        for t, mt in zip(toks, mo.tokens):
+            if t._.placeholder:
+                continue
+            if "impr" not in t._.oc_any:
+                t.pos_ = mt.pos
+                feats = "|".join(f"{k}={v}" for k, v in sorted((mt.feats or {}).items()))
+                t.set_morph(feats or None)
+        ids = {st.id: toks[k] for k, st in enumerate(so.tokens) if k < len(toks)}
+        for k, st in enumerate(so.tokens):
+            if k >= len(toks):
+                break
+            t = toks[k]
+            t.dep_ = (st.rel or "dep").lower()
+            head = ids.get(st.head_id)
+            heads.append((t, head if head is not None else t))
+    # spaCy needs heads set all at once to keep the tree consistent
+    for t, h in heads:
+        try:
+            t.head = h
+        except Exception:  # pragma: no cover - a cyclic parse: leave the token as its own root
+            pass
+
+
+def _entities(text: str) -> list[Entity]:
+    from natasha import Doc as NDoc, Segmenter
+
+    models = natasha_models()
+    if "segmenter" not in models:
+        models["segmenter"] = Segmenter()
+    nd = NDoc(text)
+    nd.segment(models["segmenter"])
+    nd.tag_ner(models["ner"])
+    return [Entity(s.type, s.start, s.stop, text[s.start:s.stop]) for s in nd.spans]

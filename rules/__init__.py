@@ -1,0 +1,1 @@
+"""The bundled rule pack: one YAML file per rule (shipped as letterlint.rules)."""
