@@ -1,0 +1,217 @@
+"""Where does the draft answer each client question? Alignment of asks to the draft's sentences.
+
+A candidate sentence scores on: the question's topic lemmas found in it (exact lemma, or a shared stem for
+derivations such as «стоить»/«стоимость»), the kind of answer the question expects being there (сколько стоит →
+an amount of money, когда → a date or time, можно ли → yes/no…), the list number (a numbered answer list
+mirrors a numbered question list), an explicit reference («по второму вопросу»), and an honest deferral with a
+date («уточним у юриста и ответим до среды»). Word vectors are never used alone: navec puts «можно» next to
+«нельзя». Weights and thresholds come from the rule's params so a team can tune them, and every decision keeps
+its reasons for `letterlint explain`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, _is_word
+from letterlint.text.normalize import norm
+
+if TYPE_CHECKING:  # pragma: no cover
+    from letterlint.text.pipeline import AnalysedText
+
+_ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
+             "девят": 9, "десят": 10}
+
+
+@dataclass
+class AnswerConfig:
+    """Answer detection settings (rule params)."""
+
+    type_patterns: dict[str, re.Pattern[str]]
+    deferral: re.Pattern[str]
+    done: re.Pattern[str]
+    weights: dict[str, float]
+    threshold: float
+    min_overlap: float
+    stem: int
+
+    @classmethod
+    def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
+        pats = {k: re.compile(v, re.I) for k, v in p.get("answer_patterns", {}).items()}
+        return cls(
+            type_patterns=pats,
+            deferral=re.compile(p.get("deferral_pattern", r"(?!x)x"), re.I),
+            done=re.compile(p.get("done_pattern", r"(?!x)x"), re.I),
+            weights={"overlap": 0.55, "type": 0.45, "number": 0.35, "reference": 0.6, **p.get("weights", {})},
+            threshold=float(p.get("threshold", 0.5)),
+            min_overlap=float(p.get("min_overlap", 0.25)),
+            stem=int(p.get("stem_length", 4)),
+        )
+
+
+@dataclass
+class Candidate:
+    """A sentence of the draft and what is in it."""
+
+    start: int
+    end: int
+    text: str
+    lemmas: set[str]
+    number: int | None
+    references: set[int]
+
+
+@dataclass
+class Alignment:
+    """The verdict on one ask, with its reasons."""
+
+    ask: Ask
+    answered: bool
+    score: float
+    best: Candidate | None
+    deferred: bool = False
+    reasons: list[str] = field(default_factory=list)
+
+
+def candidates(at: "AnalysedText") -> list[Candidate]:
+    out = []
+    current_ref: set[int] = set()
+    for s, e in at.sentences():
+        raw = at.text[s:e]
+        m = _LIST_MARK.match(raw)
+        number = int(m.group(1)) if m and m.group(1) else None
+        span = at.doc.char_span(s, e, alignment_mode="expand")
+        toks = [t for t in span or [] if _is_word(t)]
+        lem = {l for t in toks for l in _lemmas(t)} | {t._.norm for t in toks}
+        refs = _references(raw)
+        # «По второму вопросу:» on its own line heads the sentences below it
+        if refs and raw.rstrip().endswith(":"):
+            current_ref = refs
+        elif not refs and current_ref and not m:
+            refs = set(current_ref)
+        if raw.strip() and not raw.rstrip().endswith(":") and refs == set() and current_ref and m:
+            current_ref = set()
+        out.append(Candidate(s, e, raw, lem, number, refs))
+    return out
+
+
+def _references(s: str) -> set[int]:
+    low = norm(s)
+    out = set()
+    for m in re.finditer(r"(?:по|на|про|насчет|касательно|относительно|в)\s+(\w+?)(?:ому|ему|ой|ый|ий|ого|его|ом)\s+"
+                         r"(?:вопрос|пункт)", low):
+        stem = m.group(1)
+        for k, v in _ORDINALS.items():
+            if stem.startswith(k[:4]) or k.startswith(stem):
+                out.add(v)
+    for m in re.finditer(r"(?:вопрос|пункт)\w*\s*(?:№\s*)?(\d{1,2})\b", low):
+        out.add(int(m.group(1)))
+    return out
+
+
+def _overlap(ask: Ask, cand: Candidate, stem: int) -> float:
+    """Share of the question's topic found in the candidate: over all topic words, or over its nouns alone
+    (a request's verb is often answered by another verb: «пришлите договор» → «договор прикладываю»)."""
+    best = _share(ask.focus, cand, stem)
+    if ask.nouns:
+        best = max(best, 0.9 * _share(ask.nouns, cand, stem))
+    return best
+
+
+def _share(words: list[str], cand: Candidate, stem: int) -> float:
+    if not words:
+        return 0.0
+    got = 0.0
+    for f in words:
+        if f in cand.lemmas:
+            got += 1
+            continue
+        if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
+            got += 0.6
+    return got / len(words)
+
+
+def _close(a: str, b: str) -> bool:
+    """Derivational relatives share a long enough prefix («стоить»/«стоимость», «сверстать»/«вёрстка» do not)."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= max(4, int(0.6 * min(len(a), len(b))))
+
+
+def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignment]:
+    """An Alignment per ask (same order)."""
+    cands = [c for c in candidates(at) if c.text.strip()]
+    numbered_asks = [a for a in asks if a.number is not None]
+    mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
+    result = []
+    for idx, ask in enumerate(asks):
+        best: tuple[float, Candidate | None, bool, list[str]] = (0.0, None, False, [])
+        position = idx + 1
+        for c in cands:
+            reasons = []
+            ov = _overlap(ask, c, cfg.stem)
+            type_ok = _type_ok(ask, c, cfg)
+            deferred = bool(cfg.deferral.search(c.text)) and bool(cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text))
+            by_number = mirror and ask.number is not None and c.number == ask.number
+            by_ref = position in c.references or (ask.number is not None and ask.number in c.references)
+            score = cfg.weights["overlap"] * ov + cfg.weights["type"] * (1.0 if type_ok or deferred else 0.0)
+            if by_number:
+                score += cfg.weights["number"]
+                reasons.append(f"тот же номер в списке ({c.number})")
+            if by_ref:
+                score += cfg.weights["reference"]
+                reasons.append("ссылка на номер вопроса")
+            if ov:
+                reasons.append(f"общие слова {ov:.0%}")
+            if type_ok:
+                reasons.append(f"есть ответ нужного вида ({_TYPE_RU.get(ask.answer_type, ask.answer_type)})")
+            if deferred:
+                reasons.append("честная отсрочка с датой")
+            if not (ov >= cfg.min_overlap or by_number or by_ref):
+                score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
+            if ask.kind == "request" and not (type_ok or deferred):
+                score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
+            if score > best[0]:
+                best = (score, c, deferred, reasons)
+        score, cand, deferred, reasons = best
+        result.append(Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons))
+    return result
+
+
+_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "count": "число", "yesno": "да/нет",
+            "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок"}
+
+
+def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    t = ask.answer_type
+    if t == "action":
+        return bool(cfg.done.search(c.text) or (cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text)))
+    if t == "yesno":
+        pat = cfg.type_patterns.get("yesno")
+        if pat and pat.search(c.text):
+            return True
+        # «Входит ли вёрстка?» → «Вёрстка входит / не входит»: the asked verb is in the answer
+        return any(v in c.lemmas for v in ask.verbs if v not in ("быть", "мочь", "смочь"))
+    if t in ("open", "reason", "person"):
+        pat = cfg.type_patterns.get(t)
+        return True if pat is None else bool(pat.search(c.text)) or t == "open"
+    if t == "duration":
+        pats = [cfg.type_patterns.get("duration"), cfg.type_patterns.get("date")]
+        return any(p and p.search(c.text) for p in pats)
+    pat = cfg.type_patterns.get(t)
+    return bool(pat and pat.search(c.text))
+
+
+def answer_order_broken(alignments: list[Alignment]) -> tuple[Alignment, Alignment] | None:
+    """The first pair of answered asks whose answers come in reverse order, if any."""
+    answered = [a for a in alignments if a.answered and a.best is not None]
+    for i in range(1, len(answered)):
+        prev, cur = answered[i - 1], answered[i]
+        if cur.best.start < prev.best.start:
+            return prev, cur
+    return None

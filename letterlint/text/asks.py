@@ -1,0 +1,305 @@
+"""Questions and requests as Russian clients write them, and what kind of answer each expects.
+
+Not "sentences ending with ?": «Подскажите, пожалуйста, сроки.», «Интересует стоимость перевода.», «Хотел бы
+уточнить, входит ли НДС.», «Не могли бы вы прислать счёт?», a numbered list under «Подскажите:», and two
+questions in one sentence («Сколько стоит и когда сможете начать?») all count. Pleasantries («Как дела?») and
+rhetorical questions do not, nor questions inside quotation marks (the client quoting us).
+
+Every word list lives in the rules' YAML (``params``) and arrives here as an :class:`AskLexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from letterlint.text.normalize import norm
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Token
+
+    from letterlint.text.pipeline import AnalysedText
+
+_LIST_MARK = re.compile(r"^\s*(?:\(?(\d{1,2})[.)]|[-•*—–]|([а-яa-z])\))\s+")
+_QUOTED = re.compile(r"«[^«»]*»|\"[^\"\n]*\"|“[^“”]*”|„[^„“]*“")
+
+
+@dataclass
+class AskLexicon:
+    """Word lists that decide what is a question, a request, or neither (from rule params)."""
+
+    interrogatives: dict[str, str]              # word → expected answer type («сколько» → amount)
+    no_mark_interrogatives: frozenset[str]      # may start a question written without «?»
+    inform_verbs: frozenset[str]                # «подсказать», «уточнить»: asking us to tell something
+    indirect: list[tuple[str, ...]]             # lemma sequences that make a sentence an indirect question
+    request_phrases: list[tuple[str, ...]]      # «прошу», «просим», «нужно чтобы вы»
+    not_requests: frozenset[str]                # imperatives that ask for nothing («извините», «учтите»)
+    pleasantries: list[str]                     # normalised texts of questions that need no answer
+    rhetorical: list[str]
+    modal: frozenset[str]                       # «мочь», «смочь»: «Можете прислать…?» is a request
+    stop: frozenset[str]                        # lemmas that carry no topic
+    type_nouns: dict[str, str]                  # focus nouns that set the answer type («стоимость» → money)
+
+    @classmethod
+    def from_params(cls, p: dict[str, Any]) -> "AskLexicon":
+        def phrases(key: str) -> list[tuple[str, ...]]:
+            return [tuple(norm(x).split()) for x in p.get(key, [])]
+
+        return cls(
+            interrogatives={norm(k): v for k, v in p.get("interrogatives", {}).items()},
+            no_mark_interrogatives=frozenset(norm(x) for x in p.get("no_mark_interrogatives", [])),
+            inform_verbs=frozenset(norm(x) for x in p.get("inform_verbs", [])),
+            indirect=phrases("indirect"),
+            request_phrases=phrases("request_phrases"),
+            not_requests=frozenset(norm(x) for x in p.get("not_requests", [])),
+            pleasantries=[_squash(x) for x in p.get("pleasantries", [])],
+            rhetorical=[_squash(x) for x in p.get("rhetorical", [])],
+            modal=frozenset(norm(x) for x in p.get("modal", [])),
+            stop=frozenset(norm(x) for x in p.get("stop_lemmas", [])),
+            type_nouns={norm(k): v for k, v in p.get("type_nouns", {}).items()},
+        )
+
+
+@dataclass
+class Ask:
+    """One question or request found in a text."""
+
+    kind: str                      # question | request
+    start: int                     # character offsets into the analysed text
+    end: int
+    text: str
+    focus: list[str]               # topic lemmas (nouns, verbs, adjectives…) that an answer would share
+    answer_type: str               # money | date | duration | count | yesno | place | person | reason | open | action
+    number: int | None = None      # its number in a numbered list
+    verbs: list[str] = field(default_factory=list)
+    nouns: list[str] = field(default_factory=list)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^\w ]+", "", norm(s)).strip()
+
+
+def _lemmas(t: "Token") -> tuple[str, ...]:
+    return tuple(t._.lemmas) or (t._.norm,)
+
+
+def _is_word(t: "Token") -> bool:
+    return not (t.is_space or t.is_punct or t._.placeholder)
+
+
+def units(at: "AnalysedText") -> list[tuple[int, int]]:
+    """Sentences, with list items always on their own (the text layer already splits at list markers)."""
+    return at.sentences()
+
+
+def find_asks(at: "AnalysedText", lex: AskLexicon, *, want_requests: bool = True) -> list[Ask]:
+    """The questions (and requests) of a text, in order of appearance."""
+    text = at.text
+    asks: list[Ask] = []
+    lead_in = False                 # «Подскажите, пожалуйста:» — the list below consists of questions
+    for s, e in units(at):
+        raw = text[s:e]
+        m = _LIST_MARK.match(raw)
+        number = int(m.group(1)) if m and m.group(1) else None
+        body_start = s + (m.end() if m else 0)
+        if not m and lead_in and not raw.rstrip().endswith(":"):
+            lead_in = False
+        toks = [t for t in at.doc.char_span(body_start, e, alignment_mode="expand") or [] if not t.is_space] \
+            if body_start < e else []
+        if not toks:
+            continue
+        stripped = raw.rstrip()
+        if stripped.endswith(":") and _is_lead_in(toks, lex):
+            lead_in = True
+            continue
+        for part_start, part_end, part_toks in _split_double(toks, lex):
+            ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in)
+            if ask is None:
+                continue
+            if ask.kind == "request" and not want_requests:
+                continue
+            ask.number = number
+            asks.append(ask)
+    return asks
+
+
+def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
+    """«Подскажите, пожалуйста:», «У меня несколько вопросов:», «Интересует:»."""
+    lem = [l for t in toks if _is_word(t) for l in _lemmas(t)]
+    return bool(set(lem) & (lex.inform_verbs | {"вопрос", "интересовать", "уточнить", "узнать"}))
+
+
+def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, list["Token"]]]:
+    """«Сколько стоит и когда сможете начать?» → two parts, each keeping the final «?»."""
+    cuts = [0]
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if t._.norm in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if nxt._.norm in lex.interrogatives and nxt._.norm not in ("что", "как", "ли") and i - cuts[-1] >= 2:
+                # the left part must itself be a question (an interrogative or «ли» in it)
+                left = toks[cuts[-1]:i]
+                if any(x._.norm in lex.interrogatives for x in left):
+                    cuts.append(i + 1)
+    if len(cuts) == 1:
+        return [(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks)]
+    parts = []
+    final_q = toks[-1].text == "?"
+    for k, c in enumerate(cuts):
+        end_i = cuts[k + 1] - 1 if k + 1 < len(cuts) else len(toks)
+        part = toks[c:end_i]
+        while part and part[-1].is_punct and part[-1].text != "?":
+            part = part[:-1]
+        if not part:
+            continue
+        if final_q and part[-1].text != "?":
+            part = part + [toks[-1]]  # the shared «?» belongs to every part
+            end = part[-2].idx + len(part[-2].text)
+        else:
+            end = part[-1].idx + len(part[-1].text)
+        parts.append((part[0].idx, end, part))
+    return parts
+
+
+def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexicon, in_list: bool) -> Ask | None:
+    span_text = text[start:end]
+    words = [t for t in toks if _is_word(t)]
+    if not words:
+        return None
+    # questions inside quotation marks are the client quoting someone, not asking
+    unquoted = _QUOTED.sub(" ", span_text)
+    has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!")))
+    squashed = _squash(span_text)
+    if any(squashed == p or squashed.startswith(p + " ") and len(squashed) < len(p) + 25 for p in lex.pleasantries):
+        return None
+    if any(p and p in squashed for p in lex.rhetorical):
+        return None
+    norms = [t._.norm for t in words]
+    lemma_seq = [_lemmas(t) for t in words]
+    first = _first_content(words)
+
+    def has_phrase(phr: tuple[str, ...]) -> bool:
+        n = len(phr)
+        for i in range(len(lemma_seq) - n + 1):
+            if all(phr[k] in lemma_seq[i + k] or phr[k] == norms[i + k] for k in range(n)):
+                return True
+        return False
+
+    indirect = any(has_phrase(p) for p in lex.indirect)
+    imperative_inform = any(
+        ("impr" in t._.oc_any) and (set(_lemmas(t)) & lex.inform_verbs) for t in words[:6])
+    interrogative = next((t._.norm for t in words[:6] if t._.norm in lex.interrogatives), None)
+    li = "ли" in norms
+    starts_with_interrogative = first is not None and (first._.norm in lex.no_mark_interrogatives or
+                                                       (li and norms.index("ли") <= 3))
+    request_verbs = [t for t in words[:8] if "impr" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs)
+                     and t._.norm not in lex.not_requests and not (set(_lemmas(t)) & lex.not_requests)
+                     and _imperative_in_context(t, words)]
+    modal_request = has_q and any(set(_lemmas(t)) & lex.modal for t in words[:5]) and any(
+        "INFN" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs) for t in words)
+    request_phrase = any(has_phrase(p) for p in lex.request_phrases)
+
+    kind = None
+    if request_verbs or modal_request or request_phrase:
+        kind = "request"
+        if has_q and not modal_request and not request_verbs:
+            kind = "question"
+    if kind is None and (has_q or indirect or imperative_inform or starts_with_interrogative or in_list):
+        kind = "question"
+    if kind is None:
+        return None
+    if kind == "question" and not (has_q or indirect or imperative_inform or starts_with_interrogative):
+        # a list item under a lead-in («1. стоимость») is a question; a bare statement is not
+        if not in_list:
+            return None
+    if kind == "request":
+        words = _request_clause(words)
+    focus = _focus(words, lex)
+    atype = "action" if kind == "request" else _answer_type(words, interrogative, li, focus, lex)
+    verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
+    nouns = [f for f, t in _focus_tokens(words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
+    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs, nouns=nouns)
+
+
+def _request_clause(words: list["Token"]) -> list["Token"]:
+    """The words of a request up to where its reason begins («— наш юрист хочет посмотреть»)."""
+    out = []
+    for t in words:
+        out.append(t)
+    toks = words[0].doc[words[0].i: words[-1].i + 1]
+    cut = None
+    for t in toks:
+        if t.text in ("—", "–", ";", "(") or t._.norm in ("потому", "так", "поскольку", "чтобы", "т.к", "т.к."):
+            if any(x.i < t.i for x in words):
+                cut = t.i
+                break
+    return [w for w in words if cut is None or w.i < cut] or words
+
+
+def _first_content(words: list["Token"]) -> "Token | None":
+    for t in words:
+        if t._.norm in ("и", "а", "также", "еще", "ещё", "но", "ну", "кстати", "скажите", "подскажите", "пожалуйста"):
+            continue
+        return t
+    return None
+
+
+def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
+    """«Подтвердите, пожалуйста» is imperative; «Вы подтвердите?» is a question in the future tense."""
+    i = words.index(t)
+    prev = words[i - 1]._.norm if i else ""
+    if prev in ("вы", "вы,", "ли"):
+        return False
+    if "incl" in t._.oc_any and not any(w._.norm == "давайте" for w in words[:i]):
+        return False   # «начнём», «будем» — we, not the reader
+    if "impr" in t._.oc and "VERB" in t._.oc:
+        return True
+    # homograph of the future 2nd person plural: imperative when it opens the clause or is near «пожалуйста»
+    near = {w._.norm for w in words[max(0, i - 2): i + 3]}
+    return i == 0 or prev in ("и", "пожалуйста", "также", "еще", "тогда", "срочно", "обязательно") or "пожалуйста" in near
+
+
+def _focus(words: list["Token"], lex: AskLexicon) -> list[str]:
+    return [f for f, _ in _focus_tokens(words, lex)]
+
+
+def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Token"]]:
+    out: list[tuple[str, "Token"]] = []
+    seen = set()
+    for t in words:
+        if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"):
+            continue
+        lem = t.lemma_ or t._.norm
+        if lem in lex.stop or t._.norm in lex.stop or lem in lex.interrogatives or len(lem) < 2:
+            continue
+        if lem not in seen:
+            seen.add(lem)
+            out.append((lem, t))
+    return out
+
+
+def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
+    norms = [t._.norm for t in words]
+    if li and (interrogative in (None, "ли")):
+        return "yesno"
+    for f in focus:
+        if f in lex.type_nouns and lex.type_nouns[f] == "money":
+            return "money"
+    if interrogative:
+        t = lex.interrogatives[interrogative]
+        if t == "amount":
+            nxt = norms[norms.index(interrogative) + 1] if norms.index(interrogative) + 1 < len(norms) else ""
+            if nxt in ("времени", "дней", "недель", "часов", "месяцев") or any(
+                    f in ("занять", "длиться", "продолжаться", "уйти") for f in focus):
+                return "duration"
+            if any(f in ("стоить", "обойтись", "заплатить", "платить") for f in focus):
+                return "money"
+            return "count"
+        return t
+    for f in focus:
+        if f in lex.type_nouns:
+            return lex.type_nouns[f]
+    if li:
+        return "yesno"
+    return "open"
