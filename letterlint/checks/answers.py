@@ -1,0 +1,182 @@
+"""«Сколько вопросов, столько ответов»: the five rules that read the client's letter against the draft.
+
+unanswered-question, answer-order and unreported-request align the client's questions and requests (their
+latest letter, new text only) with the draft's sentences; numbered-questions looks at the questions the draft
+asks; asked-again at what the draft asks that the thread already gave. The vocabulary is YAML
+(letterlint/data/questions.yaml, overridable per rule in params); the questions of one client letter are found
+once per letter and shared by all five rules.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from functools import lru_cache
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, Iterable
+
+import yaml
+
+from letterlint.checks import register
+from letterlint.engine.context import Hit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from letterlint.engine.context import RuleContext
+    from letterlint.mail.model import Message
+    from letterlint.text.answers import Alignment
+    from letterlint.text.asks import Ask
+
+_CACHE: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict[str, Any]:
+    return yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+
+
+def _params(ctx: "RuleContext") -> dict[str, Any]:
+    return {**_vocabulary(), **{k: v for k, v in ctx.params.items() if v is not None}}
+
+
+def _state(ctx: "RuleContext") -> dict[str, Any]:
+    return _CACHE.setdefault(ctx.run, {})
+
+
+def client_letter(ctx: "RuleContext") -> "Message | None":
+    return ctx.answered(ctx.me())
+
+
+def client_asks(ctx: "RuleContext") -> tuple["Message | None", list["Ask"]]:
+    """The questions and requests of the letter being answered (found once per letter run)."""
+    from letterlint.text.asks import AskLexicon, find_asks
+
+    st = _state(ctx)
+    if "asks" not in st:
+        msg = client_letter(ctx)
+        asks: list[Ask] = []
+        if msg is not None and msg.text:
+            lex = AskLexicon.from_params(_params(ctx))
+            asks = find_asks(ctx.analysed(msg.text), lex)
+            asks = [a for a in asks if not _quotes_us(a, ctx)]
+        st["asks"] = (msg, asks)
+    return st["asks"]
+
+
+def _quotes_us(ask: "Ask", ctx: "RuleContext") -> bool:
+    """A question the client copied from one of our earlier letters is ours, not theirs."""
+    me = ctx.me()
+    key = _squash(ask.text)
+    if len(key) < 12:
+        return False
+    return any(m.sender and m.sender in me and key in _squash(m.text.text) for m in ctx.earlier())
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^\w]+", " ", s.lower().replace("ё", "е")).strip()
+
+
+def alignments(ctx: "RuleContext") -> list["Alignment"]:
+    from letterlint.text.answers import AnswerConfig, align
+
+    st = _state(ctx)
+    if "align" not in st:
+        msg, asks = client_asks(ctx)
+        st["align"] = align(asks, ctx.analysed(ctx.letter.new_text), AnswerConfig.from_params(_params(ctx))) if asks else []
+    return st["align"]
+
+
+def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None) -> Hit:
+    best = al.best.text.strip() if al and al.best else ""
+    return Hit.span(msg.text, ask.start, ask.end, question=ask.text, best=_short(best),
+                    score=al.score if al else 0.0, reasons="; ".join(al.reasons) if al else "")
+
+
+def _short(s: str, n: int = 90) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+@register("unanswered-question", needs=("thread", "morph"))
+def unanswered_question(ctx: "RuleContext") -> Iterable[Hit]:
+    """One finding per client question with no answer (or honest deferral) in the draft."""
+    msg, _ = client_asks(ctx)
+    for al in alignments(ctx):
+        if al.ask.kind == "question" and not al.answered:
+            yield _hit(msg, al.ask, al)
+
+
+@register("unreported-request", needs=("thread", "morph"))
+def unreported_request(ctx: "RuleContext") -> Iterable[Hit]:
+    """One finding per client request the draft neither reports done nor gives a date for."""
+    msg, _ = client_asks(ctx)
+    for al in alignments(ctx):
+        if al.ask.kind == "request" and not al.answered:
+            yield _hit(msg, al.ask, al)
+
+
+@register("answer-order", needs=("thread", "morph"))
+def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
+    """One finding per letter whose answers come in another order than the questions."""
+    from letterlint.text.answers import answer_order_broken
+
+    als = [a for a in alignments(ctx) if a.ask.kind == "question"]
+    pair = answer_order_broken(als)
+    if pair:
+        first, second = pair
+        src = ctx.letter.new_text
+        yield Hit.span(src, second.best.start, second.best.end, question=second.ask.text, earlier=first.ask.text,
+                       best=_short(second.best.text))
+
+
+@register("numbered-questions", needs=("morph",))
+def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
+    """The draft asks the client two or more questions outside a numbered list."""
+    from letterlint.text.asks import AskLexicon, find_asks
+
+    src = ctx.letter.new_text
+    if not src:
+        return
+    lex = AskLexicon.from_params(_params(ctx))
+    asks = [a for a in find_asks(ctx.analysed(src), lex, want_requests=False) if a.number is None]
+    minimum = int(ctx.params.get("min_questions", 2))
+    if len(asks) >= minimum:
+        second = asks[1]
+        yield Hit.span(src, second.start, second.end, count=len(asks), question=second.text)
+
+
+@register("asked-again", needs=("thread", "morph"))
+def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
+    """The draft asks for something (ИНН, deadline, budget…) a client letter in the thread already gave."""
+    from letterlint.text.asks import AskLexicon, find_asks
+
+    src = ctx.letter.new_text
+    earlier = ctx.earlier()
+    if not src or not earlier:
+        return
+    me = ctx.me()
+    given_texts = [m.text.text for m in earlier if not (m.sender and m.sender in me)]
+    if not given_texts:
+        return
+    params = _params(ctx)
+    lex = AskLexicon.from_params(params)
+    at = ctx.analysed(src)
+    asks = find_asks(at, lex)
+    for fact in params.get("facts", []):
+        given = re.compile(fact["given"], re.I | re.M)
+        if not any(given.search(t) for t in given_texts):
+            continue
+        keys = [k.lower().replace("ё", "е").split() for k in fact["ask"]]
+        for ask in asks:
+            words = _ask_lemmas(at, ask)
+            if any(all(k in words for k in key) for key in keys):
+                yield Hit.span(src, ask.start, ask.end, fact=fact["name"], question=ask.text)
+                break
+
+
+def _ask_lemmas(at: Any, ask: "Ask") -> set[str]:
+    span = at.doc.char_span(ask.start, ask.end, alignment_mode="expand")
+    out: set[str] = set()
+    for t in span or []:
+        out.update(t._.lemmas or (t._.norm,))
+        out.add(t._.norm)
+    return out
