@@ -196,7 +196,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     request_verbs = [t for t in words[:8] if "impr" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs)
                      and t._.norm not in lex.not_requests and not (set(_lemmas(t)) & lex.not_requests)
                      and _imperative_in_context(t, words)]
-    modal_request = has_q and any(set(_lemmas(t)) & lex.modal for t in words[:5]) and any(
+    modal_request = has_q and interrogative in (None, "ли") and any(set(_lemmas(t)) & lex.modal for t in words[:5]) and any(
         "INFN" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 

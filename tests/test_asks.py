@@ -1,0 +1,113 @@
+"""Questions and requests found in Russian client letters, and answers aligned to them."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import pytest
+import yaml
+
+from letterlint.mail.model import SourceText
+from letterlint.text.answers import AnswerConfig, align, answer_order_broken
+from letterlint.text.asks import AskLexicon, find_asks
+from letterlint.text.pipeline import analyse
+
+PARAMS = yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+LEX = AskLexicon.from_params(PARAMS)
+CFG = AnswerConfig.from_params({**PARAMS, "threshold": 0.58})
+
+
+def asks(text: str):
+    return find_asks(analyse(SourceText.from_lines("t", [(l, i + 1, 1) for i, l in enumerate(text.split("\n"))])), LEX)
+
+
+def st(text: str) -> SourceText:
+    return SourceText.from_lines("t", [(l, i + 1, 1) for i, l in enumerate(text.split("\n"))])
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Сколько будет стоить перевод?", "question"),
+    ("Подскажите, пожалуйста, сроки.", "question"),
+    ("Интересует стоимость перевода на немецкий.", "question"),
+    ("Хотел бы уточнить, входит ли НДС.", "question"),
+    ("Не могли бы вы уточнить, кто будет вести проект.", "question"),
+    ("Правильно ли я понимаю, что оплата после сдачи?", "question"),
+    ("Когда сможете начать", "question"),
+    ("Пришлите счёт.", "request"),
+    ("Исправьте опечатку на слайде 3.", "request"),
+    ("Можете прислать акт за март?", "request"),
+    ("Прошу выставить счёт на ООО «Ромашка».", "request"),
+])
+def test_asks_found(text, kind):
+    found = asks(text)
+    assert [a.kind for a in found] == [kind], found
+
+
+@pytest.mark.parametrize("text", [
+    "Как дела?",
+    "Как прошли выходные?",
+    "Спасибо за быстрый ответ!",
+    "Мы получили ваш макет, всё отлично.",
+    "Вы спрашивали «Какой у вас бюджет?» — бюджет 300 тысяч.",
+    "Извините, что долго не отвечал.",
+    "Начнём, как только получим оплату.",
+    "Будем рады видеть вас на конференции.",
+])
+def test_not_asks(text):
+    assert asks(text) == []
+
+
+def test_two_questions_in_one_sentence():
+    found = asks("Сколько стоит и когда сможете начать?")
+    assert len(found) == 2
+    assert [a.answer_type for a in found] == ["money", "date"]
+
+
+def test_list_under_lead_in():
+    found = asks("Подскажите, пожалуйста:\n1. стоимость перевода\n2. сроки")
+    assert [(a.number, a.kind) for a in found] == [(1, "question"), (2, "question")]
+
+
+def _align(question: str, answer: str):
+    return align(asks(question), analyse(st(answer)), CFG)
+
+
+def test_answer_in_other_words():
+    (al,) = _align("Сколько будет стоить перевод?", "Анна, добрый день! Стоимость перевода — 45 000 ₽.")
+    assert al.answered
+
+
+def test_answer_to_a_different_question_does_not_count():
+    (al,) = _align("Когда будет готов ролик?", "Съёмка назначена на 12 марта, сценарий согласован.")
+    assert not al.answered
+
+
+def test_honest_deferral_with_date_counts():
+    als = _align("1. Входит ли вёрстка?\n2. Нужен ли нотариус?\n3. Можно ли оплатить частями?",
+                 "1. Да, вёрстка входит.\n2. Нотариус не нужен.\n3. По третьему вопросу уточним у бухгалтерии и ответим до среды.")
+    assert [a.answered for a in als] == [True, True, True]
+
+
+def test_yes_no_needs_the_verb_or_yes():
+    (al,) = _align("Входит ли в стоимость вёрстка?", "Стоимость перевода — 52 000 ₽.")
+    assert not al.answered
+
+
+def test_request_reported_done():
+    (al,) = _align("Пришлите, пожалуйста, проект договора — юрист хочет посмотреть.", "Проект договора во вложении.")
+    assert al.answered
+
+
+def test_request_not_reported():
+    (al,) = _align("Исправьте опечатку на слайде 3.", "Спасибо за комментарии, посмотрим.")
+    assert not al.answered
+
+
+def test_order():
+    als = _align("Сколько будет стоить перевод? Когда сможете начать перевод?",
+                 "Начнём перевод в понедельник, 17 марта. Стоимость перевода — 45 000 ₽.")
+    assert all(a.answered for a in als)
+    assert answer_order_broken(als) is not None
+    als = _align("Сколько будет стоить перевод? Когда сможете начать перевод?",
+                 "Стоимость перевода — 45 000 ₽. Начнём перевод в понедельник, 17 марта.")
+    assert answer_order_broken(als) is None
