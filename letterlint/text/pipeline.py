@@ -170,7 +170,7 @@ def _tokenise(text: str) -> "Doc":
     if not PLACEHOLDER_RE.search(text):
         doc = n.make_doc(text)
         for t in doc:
-            t._.norm = norm(t.text)
+            t._.norm = t.norm_ = norm(t.text)
         return doc
     words: list[str] = []
     spaces: list[bool] = []
@@ -203,10 +203,11 @@ def _tokenise(text: str) -> "Doc":
             if span is not None:
                 holders.update(range(span.start, span.end))
     for t in doc:
-        t._.norm = norm(t.text)
+        t._.norm = t.norm_ = norm(t.text)
         if t.i in holders:
             t._.placeholder = True
             t._.norm = ""
+            t.norm_ = "\u2063"  # never equal to a word
     return doc
 
 
