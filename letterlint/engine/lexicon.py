@@ -14,23 +14,35 @@ Schema (fixed, shared with the wording lexicons — see docs/rules.md):
 Params understood by every lexicon rule (all optional):
     allow_if_in_thread: false   # skip an entry the other side already used in the thread («the client said it first»)
     first_only: false           # report only the first occurrence of each entry
+    set_off_only: []            # entries (any of their match variants) that count only at the start of a sentence
+                                # or right after punctuation: «Короче, макет готов» yes, «вариант короче» no
+    literal_before_noun: []     # entries that stay quiet when a noun, a Latin word or a number follows directly:
+                                # «типа данных», «по ходу работы»
+    intensifier_only: []        # entries that count only before an adjective, adverb, comparative or finite
+                                # verb: «реально крутой» yes, «реально успеть» (infinitive) no
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.engine.context import Hit
 from letterlint.engine.types import RuleImpl
-from letterlint.text.phrases import Phrase, PhraseSet, PhraseSyntaxError, compile_phrase, inside, longest_first
+from letterlint.text.normalize import norm
+from letterlint.text.phrases import (Phrase, PhraseMatch, PhraseSet, PhraseSyntaxError, compile_phrase, inside,
+                                     longest_first)
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
     from letterlint.engine.rule import Rule
     from letterlint.engine.schema import Checker
     from letterlint.engine.yamlio import YMap
+    from letterlint.text.pipeline import AnalysedText
 
+_CONDITIONS = ("set_off_only", "literal_before_noun", "intensifier_only")
+_OPENERS = {"(", "«", '"', "„", "“", "—", "–", "-"}
 ENTRY_KEYS = ("match", "suggest", "except", "note", "case", "message", "message_en")
 
 
@@ -147,6 +159,7 @@ class Lexicon(RuleImpl):
         rule_exc = self.exceptions.spans(at) if self.exceptions else []
         used_by_them = self._used_in_thread(ctx) if ctx.params.get("allow_if_in_thread") else set()
         first_only = bool(ctx.params.get("first_only"))
+        conditions = self._conditions(ctx.params)
         seen: set[int] = set()
         for m in matches:
             idx = int(m.phrase.tag)  # type: ignore[arg-type]
@@ -158,6 +171,8 @@ class Lexicon(RuleImpl):
                 continue
             if idx in used_by_them:
                 continue
+            if conditions and not self._context_ok(at, m, conditions.get(idx, ())):
+                continue
             if first_only and idx in seen:
                 continue
             seen.add(idx)
@@ -166,6 +181,40 @@ class Lexicon(RuleImpl):
             hit.suggest = entry.suggest or None
             hit.template = msg
             yield hit
+
+    def _conditions(self, params: dict) -> dict[int, tuple[str, ...]]:
+        """entry index → the context conditions (set_off_only, literal_before_noun, intensifier_only) it has."""
+        out: dict[int, tuple[str, ...]] = {}
+        for cond in _CONDITIONS:
+            labels = {" ".join(norm(str(x)).split()) for x in params.get(cond) or []}
+            if not labels:
+                continue
+            for i, e in enumerate(self.entries):
+                if any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
+                    out[i] = out.get(i, ()) + (cond,)
+        return out
+
+    @staticmethod
+    def _context_ok(at: "AnalysedText", m: "PhraseMatch", conds: tuple[str, ...]) -> bool:
+        doc = at.doc
+        prev = next((doc[j] for j in range(m.start_token - 1, -1, -1) if not doc[j].is_space), None)
+        nxt_i = m.end_token
+        while nxt_i < len(doc) and doc[nxt_i].is_space:
+            nxt_i += 1
+        nxt = doc[nxt_i] if nxt_i < len(doc) else None
+        for cond in conds:
+            if cond == "set_off_only":
+                if prev is not None and not (prev.is_punct or prev.text in _OPENERS) and not prev.is_sent_end \
+                        and not doc[m.start_token].is_sent_start:
+                    return False
+            elif cond == "literal_before_noun":
+                if nxt is not None and not nxt.is_punct and (
+                        "NOUN" in nxt._.oc_any or nxt.like_num or re.fullmatch(r"[A-Za-z][\w.-]*", nxt.text)):
+                    return False
+            elif cond == "intensifier_only":
+                if nxt is None or nxt.is_punct or not ({"ADJF", "ADJS", "ADVB", "COMP", "VERB", "PRTS"} & set(nxt._.oc)):
+                    return False
+        return True
 
     def _used_in_thread(self, ctx: "RuleContext") -> set[int]:
         """Entries found in earlier letters not written by us (the client used the word first)."""

@@ -179,7 +179,8 @@ class Engine:
 
 
 _UNIVERSAL_PARAMS = {
-    "lexicon": ("allow_if_in_thread", "first_only", "closing_sentences"),
+    "lexicon": ("allow_if_in_thread", "first_only", "closing_sentences", "set_off_only", "literal_before_noun",
+                "intensifier_only"),
     "pattern": ("closing_sentences",),
     "metric": ("closing_sentences",),
     "check": ("closing_sentences",),
