@@ -21,7 +21,7 @@ from letterlint.mail.errors import ReadError
 from letterlint.mail.headers import parse_addresses
 from letterlint.mail.html import html_to_text
 from letterlint.mail.model import Attachment, Letter, SourceText
-from letterlint.mail.split import split_body
+from letterlint.mail.split import apply_split
 
 
 def looks_like_message(data: bytes, lenient: bool = False) -> bool:
@@ -80,7 +80,7 @@ def parse_message(data: bytes, path: str, kind: str = "eml", line_offset: int = 
     body_text, fmt, encoded = _choose_body(msg, letter)
     letter.body_format = fmt
     letter.body = _locate_body(path, raw_text, body_text, encoded or fmt == "html", line_offset)
-    letter.new_text, letter.signature, letter.quoted, letter.forwarded = split_body(letter.body, letter.subject)
+    apply_split(letter)
     return letter
 
 

@@ -129,6 +129,10 @@ class Letter:
     signature: SourceText = field(default_factory=SourceText.empty)
     quoted: list[QuotedLetter] = field(default_factory=list)       # reply history, outermost first
     forwarded: list[QuotedLetter] = field(default_factory=list)    # forwarded originals
+    # «>» blocks with no quote header that the author's words continue after (a citation, or bottom posting with
+    # the attribution deleted). They stay inside ``new_text`` with their «>» marks — the author sends them — and
+    # are listed here, unquoted and with their own positions, so a rule can skip them.
+    inline_quotes: list[SourceText] = field(default_factory=list)
     subject_pos: tuple[int, int] | None = None  # (line, column) of the subject value in the source file
     warnings: list[str] = field(default_factory=list)
 

@@ -3,6 +3,22 @@
 Works on lines that remember where they came from, so every part keeps its place in the source file. The
 same code serves plain text and HTML: the HTML renderer marks blockquote lines with «> » like a plain-text
 client would, so one set of rules reads both.
+
+How a body is read, top to bottom, at each quoting level:
+- the author's lines run until the first **quote header** (attribution, header block, separator) or the first
+  «>» line;
+- under a header, the earlier letter is the «>» lines (the author's unquoted lines between them are inline
+  answers and stay the author's), or — for clients that do not mark quotes — everything below: Outlook 2019
+  indents it, Outlook's header block and forwards simply run to the end (or to «Конец пересылаемого сообщения»);
+- a «>» block **without** a header is history when nothing of the author's follows it; when the author's words
+  go on below it, it is a citation inside the new text (bottom posting with the attribution deleted, or a
+  quoted clause of a contract) and stays in ``new_text`` with its «>» marks — precision first: the reader never
+  drops the author's words, and a citation is part of what the author sends. Such blocks are also listed in
+  ``Letter.inline_quotes`` so a rule can skip them;
+- Apple Mail forwards inline by quoting the whole forward with «>»: a header-less quote that itself opens with
+  a forward header is that forward;
+- the signature is cut from the author's lines last: «-- », a sign-off («С уважением,») with short lines under
+  it, or a "sent from my phone" line.
 """
 
 from __future__ import annotations
@@ -18,37 +34,78 @@ from letterlint.mail.model import QuotedLetter, SourceText
 Line = tuple[str, int, int]   # text, source line, source column
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ ]?")
-_SIGNOFF = re.compile(
-    r"^\s*(с уважением|с наилучшими пожеланиями|с наилучшими|всего доброго|всего хорошего|всего наилучшего|"
-    r"искренне ваш[аи]?|с благодарностью и уважением|с благодарностью|best regards|kind regards|warm regards|"
-    r"regards|best wishes|best|cheers|sincerely|yours sincerely|yours truly|thanks and regards|br|"
-    r"mit freundlichen grüßen|viele grüße|liebe grüße|mit lieben grüßen|cordialement|bien à vous|saludos|"
-    r"un saludo|cordiali saluti|met vriendelijke groet|pozdrawiam|s pozdravem|з повагою)"
-    r"[ \t]*[,.!]?[ \t]*(?P<rest>.*)$", re.I)
-_MOBILE = re.compile(
-    r"^\s*[(<]{0,2}\s*(отправлено|отправлено с|sent|envoyé|von meinem|verzonden|enviado|inviato|skickat|"
-    r"wysłane|odesláno|получить outlook|get outlook|from my|diese nachricht wurde|從我的|发自我的|"
-    r"надіслано)\b.{0,120}$", re.I)
-_MOBILE_WORDS = re.compile(r"iphone|ipad|android|mobile|мобильн|телефон|устройств|почты|почта|mail|outlook|"
-                           r"blackberry|samsung|galaxy|phone|device|gerät|airmail|mailbox|windows|yahoo|яндекс|"
-                           r"k-9|mobil|portable|móvil|cellulare|smartphone|смартфон|ios|планшет|tablet", re.I)
-_DASHDASH = re.compile(r"^(-- ?|--|__|—)$")
+_PIPE_PREFIX = re.compile(r"^[ \t]{0,3}\|[ ]?")
+FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:\[[^\]]*\]\s*)?(fwd?|fw|tr|wg|vs|vb|vl|rv|i|pd|enc|redir\.?|i̇lt|ilt|İlt|videresend|doorst|"
+    r"пересл\.?|переслать|пересылка|переслано)\s*(\[\d+\]|\(\d+\))?\s*[:：]", re.I)
+_REPLY_OR_FORWARD_PREFIX = re.compile(
+    r"^\s*((re|fwd?|fw|aw|sv|vs|vb|vl|wg|tr|rv|i|pd|enc|redir\.?|i̇lt|ilt|İlt|ynt|odp|antw|ответ|отв|пересл\.?)"
+    r"\s*(\[\d+\]|\(\d+\))?\s*[:：]\s*)+", re.I)
 
 
 @dataclass
-class Parts:
-    new_text: list[Line] = field(default_factory=list)
-    signature: list[Line] = field(default_factory=list)
+class BodyParts:
+    """What :func:`split_letter_body` finds in a body."""
+
+    new_text: SourceText
+    signature: SourceText
+    quoted: list[QuotedLetter]
+    forwarded: list[QuotedLetter]
+    inline_quotes: list[SourceText]
+
+
+@dataclass
+class _Parts:
+    own: list[Line] = field(default_factory=list)
     quoted: list[QuotedLetter] = field(default_factory=list)
     forwarded: list[QuotedLetter] = field(default_factory=list)
+    inline: list[list[Line]] = field(default_factory=list)
+
+    def history(self) -> list[QuotedLetter]:
+        return self.quoted + self.forwarded
 
 
 def split_body(body: SourceText, subject: str = "") -> tuple[SourceText, SourceText, list[QuotedLetter], list[QuotedLetter]]:
     """(new_text, signature, quoted, forwarded) of a body."""
-    is_forward_subject = bool(re.match(r"^\s*(fwd?|пересл|переслать|tr|wg|fw)\s*[:：]", subject, re.I))
-    parts = _split(body.line_lines(), 1, body.path, forward_hint=is_forward_subject, top=True)
+    p = split_letter_body(body, subject)
+    return p.new_text, p.signature, p.quoted, p.forwarded
+
+
+def split_letter_body(body: SourceText, subject: str = "") -> BodyParts:
     path = body.path
-    return (_to_text(path, parts.new_text), _to_text(path, parts.signature), parts.quoted, parts.forwarded)
+    forward_hint = bool(FORWARD_SUBJECT.match(subject or ""))
+    parts = _split(body.line_lines(), 1, path, at_start=True, forward_hint=forward_hint)
+    new_text, signature = split_signature(parts.own)
+    quoted, forwarded = parts.quoted, parts.forwarded
+    # A letter the author wrote nothing in, or one sent as «Fwd:», forwards its outermost earlier letter.
+    if not forwarded and quoted and quoted[0].level == 1 and (forward_hint or (not _has_text(new_text) and not _has_text(signature))):
+        first = quoted[0]
+        first.forwarded = True
+        forwarded = [first]
+        quoted = quoted[1:]
+    if forwarded and not forwarded[0].subject and forward_hint:
+        forwarded[0].subject = _REPLY_OR_FORWARD_PREFIX.sub("", subject).strip()
+    return BodyParts(_to_text(path, new_text), _to_text(path, signature), quoted, forwarded,
+                     [_to_text(path, q) for q in parts.inline])
+
+
+def apply_split(letter) -> None:
+    """Fill a Letter's new_text, signature, quoted, forwarded and inline_quotes from its body."""
+    p = split_letter_body(letter.body, letter.subject)
+    letter.new_text, letter.signature = p.new_text, p.signature
+    letter.quoted, letter.forwarded, letter.inline_quotes = p.quoted, p.forwarded, p.inline_quotes
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Lines.
+
+def _blank(text: str) -> bool:
+    # U+1427 is the «ᐧ» mail trackers (Streak, Mixmax) leave on a line of its own
+    return not clean(text).strip(" \t\u1427\u00a0")
+
+
+def _has_text(lines: list[Line]) -> bool:
+    return any(not _blank(t) for t, _, _ in lines)
 
 
 def _to_text(path: str, lines: list[Line]) -> SourceText:
@@ -58,9 +115,9 @@ def _to_text(path: str, lines: list[Line]) -> SourceText:
 
 def _trim_blank(lines: list[Line]) -> list[Line]:
     a, b = 0, len(lines)
-    while a < b and not lines[a][0].strip():
+    while a < b and _blank(lines[a][0]):
         a += 1
-    while b > a and not lines[b - 1][0].strip():
+    while b > a and _blank(lines[b - 1][0]):
         b -= 1
     return lines[a:b]
 
@@ -69,163 +126,351 @@ def _is_quoted(text: str) -> bool:
     return bool(_QUOTE_PREFIX.match(clean(text)))
 
 
-def _unquote(line: Line) -> Line:
+def _unquote(line: Line, prefix: re.Pattern = _QUOTE_PREFIX) -> Line:
     text, ln, col = line
-    m = _QUOTE_PREFIX.match(text)
+    m = prefix.match(text)
     if not m:
         return line
     return text[m.end():], ln, col + m.end()
 
 
-def _find_boundary(texts: list[str]) -> tuple[int, str, HeaderInfo | None]:
-    """(index, kind, header) of the first place where quoted or forwarded material starts."""
-    for i, t in enumerate(texts):
-        c = clean(t)
-        if not c.strip():
-            continue
-        if _is_quoted(c):
-            # a quote header may sit right above (handled when we met it); a bare quote block starts here
-            return i, "quote", None
-        sep = match_separator(texts, i)
-        if sep:
-            taken, forward = sep
-            block = match_block(texts, i + taken) if i + taken < len(texts) else None
-            info = block or HeaderInfo("separator", 0)
-            info.forward = forward
-            info.lines = taken + (block.lines if block else 0)
-            info.kind = "separator"
-            return i, "separator", info
-        att = match_attribution(texts, i)
-        if att:
-            return i, "attribution", att
-        blk = match_block(texts, i)
-        if blk:
-            return i, "block", blk
-    return len(texts), "", None
-
-
-def _split(lines: list[Line], level: int, path: str, forward_hint: bool = False, top: bool = False) -> Parts:
-    texts = [l[0] for l in lines]
-    b, kind, info = _find_boundary(texts)
-    parts = Parts()
-    own = list(lines[:b])
-    rest = lines[b:]
-    if not kind:
-        parts.new_text, parts.signature = split_signature(own)
-        return parts
-
-    header_lines = info.lines if info else 0
-    after = rest[header_lines:]
-    quoted_content: list[Line] = []
-    trailing_own: list[Line] = []
-    if kind in ("attribution", "quote"):
-        # «>» lines are the quoted letter; unquoted lines among or after them are the author's (inline replies)
-        pending_blank: list[Line] = []
-        seen_quote = False
-        for line in after:
-            if _is_quoted(line[0]):
-                seen_quote = True
-                quoted_content.extend(pending_blank if quoted_content else [])
-                pending_blank = []
-                quoted_content.append(_unquote(line))
-            elif not line[0].strip():
-                pending_blank.append(line)
-            else:
-                if not seen_quote and kind == "attribution":
-                    # a client that quotes without «>» (Outlook 2019 plain text): the rest is the letter
-                    quoted_content.extend(pending_blank)
-                    pending_blank = []
-                    quoted_content.append(line)
-                    continue
-                trailing_own.extend(pending_blank)
-                pending_blank = []
-                trailing_own.append(line)
-        if kind == "attribution" and quoted_content and not any(_is_quoted(l[0]) for l in after):
-            quoted_content = _dedent(quoted_content)
-            trailing_own = []
-    else:
-        end = len(after)
-        for k, line in enumerate(after):
-            if END_FORWARD.match(clean(line[0])):
-                end = k
-                break
-        quoted_content = _dedent(after[:end])
-        trailing_own = list(after[end + 1:]) if end < len(after) else []
-
-    inner = _split(quoted_content, level + 1, path)
-    own_nonblank = [l for l in own + trailing_own if l[0].strip()]
-    forward = bool(info and info.forward) or (top and kind in ("block", "separator") and (forward_hint or not own_nonblank))
-    if kind == "quote" and top and not own_nonblank and inner.forwarded and not inner.quoted:
-        # a whole forward quoted with «>» (Apple Mail forwards inline like that)
-        parts.forwarded = inner.forwarded
-        parts.new_text, parts.signature = split_signature(inner.new_text)
-        return parts
-    letter = QuotedLetter(
-        sender=info.sender if info else None,
-        date=parse_date(info.date_text) if info and info.date_text else None,
-        date_text=info.date_text if info else "",
-        subject=info.subject if info else "",
-        to=info.to if info else [],
-        cc=info.cc if info else [],
-        text=_to_text(path, inner.new_text + ([("", 0, 0)] if False else []) + inner.signature),
-        header="\n".join(clean(t[0]).strip() for t in rest[:header_lines]),
-        level=level,
-        forwarded=forward,
-    )
-    deeper_quoted = inner.quoted
-    deeper_forwarded = inner.forwarded
-    if forward:
-        parts.forwarded = [letter] + deeper_forwarded
-        parts.quoted = deeper_quoted
-    else:
-        parts.quoted = [letter] + deeper_quoted
-        parts.forwarded = deeper_forwarded
-    if trailing_own and any(l[0].strip() for l in trailing_own):
-        # inline answers or bottom posting: our words come after the quote too
-        own_all = own + ([] if not own else []) + trailing_own
-        nt, sig = split_signature(own_all)
-    else:
-        nt, sig = split_signature(own)
-    parts.new_text, parts.signature = nt, sig
-    return parts
-
-
 def _dedent(lines: list[Line]) -> list[Line]:
     """Remove the common indentation (Outlook 2019 indents the quoted letter by four spaces)."""
-    widths = [len(t) - len(t.lstrip(" \t")) for t, _, _ in lines if t.strip()]
+    widths = [len(t) - len(t.lstrip(" \t")) for t, _, _ in lines if not _blank(t)]
     if not widths:
         return lines
     w = min(widths)
     if not w:
         return lines
-    return [(t[w:] if t.strip() else t.strip(), ln, col + (w if t.strip() else 0)) for t, ln, col in lines]
+    return [(t[w:], ln, col + w) if not _blank(t) else ("", ln, col) for t, ln, col in lines]
+
+
+def _uniformly_indented(lines: list[Line]) -> bool:
+    body = [t for t, _, _ in lines if not _blank(t)]
+    return bool(body) and all(t.startswith(("  ", "\t")) for t in body)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Finding the first header or quote.
+
+def _find_boundary(lines: list[Line]) -> tuple[int, str, HeaderInfo | None]:
+    """(index, kind, header) of the first place where quoted or forwarded material starts."""
+    texts = [l[0] for l in lines]
+    for i, t in enumerate(texts):
+        if _blank(t):
+            continue
+        if _is_quoted(t):
+            return i, "quote", None
+        sep = match_separator(texts, i)
+        if sep:
+            taken, forward, header = sep
+            info = header or HeaderInfo("separator", 0)
+            info.kind = "separator"
+            info.forward = forward
+            info.lines = taken
+            return i, "separator", info
+        att = match_attribution(texts, i)
+        if att and (not att.needs_quote or _quote_follows(texts, i + att.lines)):
+            return i, "attribution", att
+        blk = match_block(texts, i)
+        if blk:
+            return i, "block", blk
+    return len(lines), "", None
+
+
+def _quote_follows(texts: list[str], k: int) -> bool:
+    n = 0
+    while k < len(texts) and _blank(texts[k]) and n < 3:
+        k += 1
+        n += 1
+    return k < len(texts) and bool(_QUOTE_PREFIX.match(clean(texts[k])) or _PIPE_PREFIX.match(clean(texts[k])))
+
+
+def _starts_header(texts: list[str], i: int) -> bool:
+    if match_separator(texts, i) or match_block(texts, i):
+        return True
+    att = match_attribution(texts, i)
+    return bool(att and (not att.needs_quote or _quote_follows(texts, i + att.lines)))
+
+
+# --------------------------------------------------------------------------------------------------------------
+# The split.
+
+def _split(lines: list[Line], level: int, path: str, at_start: bool = False, forward_hint: bool = False) -> _Parts:
+    b, kind, info = _find_boundary(lines)
+    if not kind:
+        return _Parts(own=list(lines))
+    before = list(lines[:b])
+    if kind == "quote":
+        return _split_bare_quote(lines, b, level, path)
+    assert info is not None
+    content = lines[b + info.lines:]
+    header_text = "\n".join(clean(t[0]).strip() for t in lines[b:b + info.lines])
+    if kind == "attribution":
+        return _split_attribution(before, content, info, header_text, level, path,
+                                  at_start=at_start and not _has_text(before), forward_hint=forward_hint)
+    return _split_block(before, content, info, header_text, level, path)
+
+
+def _split_bare_quote(lines: list[Line], b: int, level: int, path: str) -> _Parts:
+    """A «>» block with no header above it: history at the end of the author's words, a citation inside them."""
+    before = list(lines[:b])
+    e = _quote_region_end(lines, b)
+    region = lines[b:e]
+    rest = _split(lines[e:], level, path)
+    inner = _split([_unquote(l) for l in region], level + 1, path)
+    rest_text, _ = split_signature(rest.own)
+    parts = _Parts()
+    if _has_text(rest_text):
+        # the author's words go on below: the block is a citation in the new text
+        parts.own = before + list(region) + rest.own
+        parts.inline = [_trim_blank([_unquote(l) for l in region])] + rest.inline
+        parts.quoted, parts.forwarded = rest.quoted, rest.forwarded
+        return parts
+    if not _has_text(inner.own) and inner.history():
+        # the quote is a header and its letter (Apple Mail quotes whole forwards like that): no wrapper letter
+        for q in inner.history():
+            q.level -= 1
+        parts.quoted, parts.forwarded = list(inner.quoted), list(inner.forwarded)
+    else:
+        letter = QuotedLetter(sender=None, date=None, date_text="", subject="", to=[], cc=[],
+                              text=_to_text(path, inner.own), header="", level=level)
+        parts.quoted = [letter] + inner.quoted
+        parts.forwarded = list(inner.forwarded)
+    parts.own = before + rest.own
+    parts.inline = list(rest.inline)
+    parts.quoted += rest.quoted
+    parts.forwarded += rest.forwarded
+    return parts
+
+
+def _quote_region_end(lines: list[Line], b: int) -> int:
+    """Index after the last «>» line of the block starting at ``b`` (blank lines inside it belong to it)."""
+    e = b
+    k = b
+    while k < len(lines):
+        t = lines[k][0]
+        if _is_quoted(t):
+            e = k + 1
+        elif not _blank(t):
+            break
+        k += 1
+    return e
+
+
+def _split_attribution(before: list[Line], content: list[Line], info: HeaderInfo, header_text: str, level: int,
+                       path: str, at_start: bool, forward_hint: bool) -> _Parts:
+    k = 0
+    while k < len(content) and _blank(content[k][0]):
+        k += 1
+    parts = _Parts()
+    if k < len(content) and (_is_quoted(content[k][0]) or _PIPE_PREFIX.match(clean(content[k][0]))):
+        prefix = _QUOTE_PREFIX if _is_quoted(content[k][0]) else _PIPE_PREFIX
+        quoted_lines, answers, rest_lines = _collect_quote(content, prefix)
+        rest = _split(rest_lines, level, path)
+        inner = _split(quoted_lines, level + 1, path)
+        parts.own = before + answers + rest.own
+        parts.inline = rest.inline
+    elif _uniformly_indented(content):
+        inner = _split(_dedent(content), level + 1, path)
+        rest = _Parts()
+        parts.own = before
+    elif at_start and not forward_hint and not info.needs_quote:
+        # an attribution on top of unmarked text: nothing says the text below is quoted, so it stays the
+        # author's (a client that lost the quote marks); the header line itself is dropped
+        rest = _split(content, level, path)
+        rest.own = before + rest.own
+        return rest
+    else:
+        inner = _split(content, level + 1, path)
+        rest = _Parts()
+        parts.own = before
+    letter = _letter(info, header_text, inner, level, path)
+    parts.quoted = [letter] + inner.quoted + rest.quoted
+    parts.forwarded = inner.forwarded + rest.forwarded
+    return parts
+
+
+def _collect_quote(content: list[Line], prefix: re.Pattern) -> tuple[list[Line], list[Line], list[Line]]:
+    """(quoted letter lines unquoted, the author's inline answers, lines from the next header on)."""
+    texts = [l[0] for l in content]
+    quoted: list[Line] = []
+    answers: list[Line] = []
+    pending: list[Line] = []
+    last = ""
+    for k, line in enumerate(content):
+        t = clean(line[0])
+        if prefix.match(t):
+            (quoted if last == "q" else answers).extend(pending)
+            pending = []
+            quoted.append(_unquote(line, prefix))
+            last = "q"
+        elif _blank(t):
+            pending.append(line)
+        else:
+            if _starts_header(texts, k):
+                return quoted, answers, content[k:]
+            answers.extend(pending)
+            pending = []
+            answers.append(line)
+            last = "a"
+    return quoted, answers, []
+
+
+def _split_block(before: list[Line], content: list[Line], info: HeaderInfo, header_text: str, level: int,
+                 path: str) -> _Parts:
+    end = len(content)
+    for k, line in enumerate(content):
+        if END_FORWARD.match(clean(line[0])):
+            end = k
+            break
+    body = list(content[:end])
+    after = list(content[end + 1:])
+    lazy = _lazy_unquote(body)
+    if lazy is not None:
+        body = lazy
+    elif _uniformly_indented(body):
+        body = _dedent(body)
+    if info.sender is None and info.kind == "separator":
+        # «Forwarded message:» over a quoted block whose first lines are the header block (MailMate)
+        texts = [l[0] for l in body]
+        k = 0
+        while k < len(texts) and _blank(texts[k]):
+            k += 1
+        blk = match_block(texts, k, after_separator=True) if k < len(texts) else None
+        if blk:
+            header_text += "\n" + "\n".join(clean(t).strip() for t in texts[k:k + blk.lines])
+            blk.forward = info.forward
+            blk.kind = "separator"
+            body = body[k + blk.lines:]
+            info = blk
+            lazy = _lazy_unquote(body)
+            if lazy is not None:
+                body = lazy
+    inner = _split(body, level + 1, path)
+    rest = _split(after, level, path) if after else _Parts()
+    letter = _letter(info, header_text, inner, level, path)
+    parts = _Parts(own=before + rest.own, inline=rest.inline)
+    if info.forward:
+        parts.forwarded = [letter] + inner.forwarded + rest.forwarded
+        parts.quoted = inner.quoted + rest.quoted
+    else:
+        parts.quoted = [letter] + inner.quoted + rest.quoted
+        parts.forwarded = inner.forwarded + rest.forwarded
+    return parts
+
+
+def _lazy_unquote(lines: list[Line]) -> list[Line] | None:
+    """A letter body that is all «>» lines (a forward quoting its original, MailMate and Missive) unquoted.
+
+    A line without the marker between two quoted lines is a wrapped quoted line that lost it. None when the body
+    is not such a block.
+    """
+    idx = [k for k, l in enumerate(lines) if not _blank(l[0])]
+    if not idx or not _is_quoted(lines[idx[0]][0]) or not _is_quoted(lines[idx[-1]][0]):
+        return None
+    for pos, k in enumerate(idx):
+        if not _is_quoted(lines[k][0]):
+            prev_q = _is_quoted(lines[idx[pos - 1]][0])
+            next_q = pos + 1 < len(idx) and _is_quoted(lines[idx[pos + 1]][0])
+            if not (prev_q and next_q and idx[pos - 1] == k - 1):
+                return None
+    return [_unquote(l) for l in lines]
+
+
+def _letter(info: HeaderInfo, header_text: str, inner: _Parts, level: int, path: str) -> QuotedLetter:
+    return QuotedLetter(
+        sender=info.sender,
+        date=parse_date(info.date_text) if info.date_text else None,
+        date_text=info.date_text,
+        subject=info.subject,
+        to=info.to,
+        cc=info.cc,
+        text=_to_text(path, inner.own),
+        header=header_text,
+        level=level,
+        forwarded=info.forward,
+    )
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Signatures.
+
+_SIGNOFF = re.compile(
+    r"^(?P<phrase>с уважением|с наилучшими пожеланиями|с наилучшими|всего доброго|всего хорошего|всего наилучшего|"
+    r"искренне ваш[аи]?|с благодарностью и уважением|с благодарностью|с теплом|с любовью|"
+    r"best regards|kind regards|warm regards|warmest regards|kindest regards|many thanks and best regards|"
+    r"thanks and regards|thanks & regards|regards|best wishes|all the best|best|cheers|sincerely|yours sincerely|"
+    r"sincerely yours|yours truly|yours faithfully|respectfully|mit freundlichen grüßen|mit freundlichen gruessen|"
+    r"freundliche grüße|viele grüße|liebe grüße|beste grüße|mit lieben grüßen|herzliche grüße|cordialement|"
+    r"bien cordialement|bien à vous|salutations|saludos cordiales|saludos|un saludo|atentamente|cordiali saluti|"
+    r"distinti saluti|met vriendelijke groet(?:en)?|vriendelijke groet(?:en)?|pozdrawiam|z poważaniem|s pozdravem|"
+    r"з повагою|ystävällisin terveisin|med vänliga hälsningar|vänliga hälsningar|med venlig hilsen|"
+    r"med vennlig hilsen|atenciosamente|cumprimentos)(?P<rest>(?:[ \t]*[,.!:;—–-]+)?(?:[ \t]+.*)?)$", re.I)
+# Sign-offs short or common enough to be a word of a sentence stand alone on their line to count.
+_SIGNOFF_ALONE = {"best", "regards", "cheers", "respectfully", "salutations", "saludos", "sincerely"}
+_SENT_VERB = re.compile(
+    r"^(отправлено|отправлено с|отправлено из|sent|sendt|envoyé|gesendet|von meinem|verzonden|enviado|inviato|"
+    r"skickat|wysłane|odesláno|odoslané|надіслано|lähetetty|küldve|trimis|poslano|gönderildi|получить outlook|"
+    r"get outlook|from my|someone from|diese nachricht wurde|從我的|从我的|发自我的|寄自我的)\b", re.I)
+_DEVICE = re.compile(
+    r"iphone|ipad|ipod|android|mobile|mobil|мобильн|телефон|смартфон|планшет|почт|mail|outlook|blackberry|"
+    r"samsung|galaxy|phone|device|gerät|airmail|mailbox|windows|yahoo|яндекс|k-9|htc|nokia|huawei|xiaomi|honor|"
+    r"pixel|cell|móvil|cellulare|smartphone|ios|tablet|gmail|protonmail|spark|bluemail|ti-85|alcatel|"
+    r"\bpc\b|appareil|dispositivo|telefon|puhelin|移动|手机|電話", re.I)
+_DASHDASH = re.compile(r"^(-- ?|--|—|__)$")
 
 
 def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(new text, signature) of the author's own lines."""
     lines = _trim_blank(lines)
-    n = len(lines)
     for i, (text, _, _) in enumerate(lines):
         c = clean(text).strip()
-        if not c:
+        if _blank(c) or _is_quoted(text):
             continue
-        after = [l for l in lines[i + 1:] if l[0].strip()]
-        if _DASHDASH.match(clean(text).rstrip("\n")) or _DASHDASH.match(c):
-            if len(after) <= 15:
+        after = [l for l in lines[i + 1:] if not _blank(l[0])]
+        if any(_is_quoted(l[0]) for l in after):
+            continue     # a citation below: this is not the end of the author's words
+        raw = clean(text).strip(" \t")
+        if _DASHDASH.match(raw) or _DASHDASH.match(c):
+            limit = 6 if c in ("—", "__") else 15
+            if len(after) <= limit and all(len(clean(t).strip()) <= 200 for t, _, _ in after):
                 return _trim_blank(lines[:i]), _trim_blank(lines[i:])
+            continue
         m = _SIGNOFF.match(c)
-        if m and _signoff_ok(m.group("rest"), after):
+        if m and _signoff_ok(m.group("phrase"), m.group("rest"), after):
             return _trim_blank(lines[:i]), _trim_blank(lines[i:])
-        if _MOBILE.match(c) and _MOBILE_WORDS.search(c) and len(c.split()) <= 12 and len(after) <= 30:
+        if _is_mobile_line(c) and sum(1 for t, _, _ in after if not _is_mobile_line(clean(t))) <= 8:
             return _trim_blank(lines[:i]), _trim_blank(lines[i:])
     return lines, []
 
 
-def _signoff_ok(rest: str, after: list[Line]) -> bool:
+def _is_mobile_line(c: str) -> bool:
+    s = c.strip().strip("()<>[]*_ ").strip()
+    if not s or len(s.split()) > 14 or len(s) > 140:
+        return False
+    if not _SENT_VERB.match(s) and not re.match(r"^(sent|отправлено|envoyé|enviado|inviato|verzonden|skickat|sendt)\s+(via|with|from|с|из|depuis|de|desde|da|met|från|fra)\b", s, re.I):
+        return False
+    if not _DEVICE.search(s):
+        return False
+    # a sentence that mentions a phone ends with a full stop; a client's footer does not (a link may follow)
+    return not (s.endswith((".", "?")) and len(s.split()) > 6 and not re.search(r"typo|excuse|brevity|извините|опечат", s, re.I))
+
+
+def _signoff_ok(phrase: str, rest: str, after: list[Line]) -> bool:
     """A sign-off line starts a signature only when it stands alone near the end with short lines after it."""
-    rest = rest.strip()
-    if rest and (len(rest.split()) > 4 or rest[-1:] in ".?!" and len(rest.split()) > 2):
+    rest = rest.strip().lstrip(",.!:;—–- \t").strip()
+    if rest:
+        if phrase.lower() in _SIGNOFF_ALONE:
+            return False
+        words = rest.split()
+        # «С уважением, Иван Петров» / «Best regards, //Jef» — not «С уважением к вашему времени, …»
+        if len(words) > 4 or rest[-1:] in "?!" or not (rest[:1].isupper() or not rest[:1].isalpha()):
+            return False
+    if len(after) > 10:
         return False
-    if len(after) > 12:
-        return False
-    return all(len(clean(t).strip()) <= 120 for t, _, _ in after)
+    for t, _, _ in after:
+        s = clean(t).strip()
+        if len(s) > 100 or len(s.split()) > 12 or s.endswith("?"):
+            return False
+    return True

@@ -15,7 +15,7 @@ from letterlint.mail.errors import ReadError
 from letterlint.mail.headers import parse_addresses
 from letterlint.mail.html import html_to_text
 from letterlint.mail.model import Letter, SourceText
-from letterlint.mail.split import split_body
+from letterlint.mail.split import apply_split
 
 TEMPLATE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
 _HEADER_LINE = re.compile(r"^(subject|to|cc|from|тема|кому|копия|от)\s*:\s*(.*)$", re.I)
@@ -70,5 +70,5 @@ def parse_template(text: str, path: str) -> Letter:
         letter.body = SourceText.from_lines(path, [(t, i + 1, 1) for i, t in enumerate(rendered)])
     else:
         letter.body = SourceText.from_lines(path, [(t, body_start + i + 1, 1) for i, t in enumerate(body_lines)])
-    letter.new_text, letter.signature, letter.quoted, letter.forwarded = split_body(letter.body, letter.subject)
+    apply_split(letter)
     return letter
