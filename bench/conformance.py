@@ -31,14 +31,35 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def _wrap(body: bytes, subject: str = "Re: test", html: bool = False) -> bytes:
+def _wrap(body: bytes, subject: str | None = "Re: test", html: bool = False) -> bytes:
+    """The fixture body as an e-mail; ``subject=None`` writes no Subject line at all."""
     ctype = "text/html" if html else "text/plain"
-    head = (f"From: sender@example.com\nTo: rcpt@example.com\nSubject: {subject}\n"
+    subj = f"Subject: {subject}\n" if subject is not None else ""
+    head = (f"From: sender@example.com\nTo: rcpt@example.com\n{subj}"
             f"Content-Type: {ctype}; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").encode()
     return head + body
 
 
+def own_text(letter) -> str:
+    """New text and signature together, with the blank line between them as the file has it."""
+    nt, sig = letter.new_text, letter.signature
+    if not sig:
+        return nt.text
+    if not nt:
+        return sig.text
+    last_line = nt.locate(len(nt.text))[0]
+    gap = "\n" if sig.locate(0)[0] == last_line + 1 else "\n\n"
+    return nt.text + gap + sig.text
+
+
 def reply_trimmer(ext: Path, verbose: bool = False) -> tuple[int, int, list[str]]:
+    """new_text == trimmed/, or new_text + signature == trimmed/.
+
+    The trimmer removes quotes, quote headers, «-- » blocks and "Sent from my phone" lines, but keeps sign-offs
+    («Best regards,\n\n//Jef»): it has no notion of a signature apart from those. letterlint files a sign-off
+    under ``signature``; both are the author's own words, so a case passes when the author's text — with or
+    without the part letterlint calls the signature — is what the trimmer kept.
+    """
     from letterlint.mail import read_bytes
 
     root = ext / "email_reply_trimmer"
@@ -50,9 +71,10 @@ def reply_trimmer(ext: Path, verbose: bool = False) -> tuple[int, int, list[str]
         try:
             letter = read_bytes(_wrap(body), name + ".eml")[0]
             got = norm(letter.new_text.text)
+            got_sig = norm(own_text(letter))
         except Exception:
-            got = "<error>\n" + traceback.format_exc()
-        if got == want:
+            got = got_sig = "<error>\n" + traceback.format_exc()
+        if want in (got, got_sig):
             ok += 1
         else:
             failed.append(name)
@@ -107,6 +129,13 @@ def talon(ext: Path, verbose: bool = False) -> dict[str, tuple[int, int, list[st
 
 
 def forward_parser(ext: Path, verbose: bool = False) -> tuple[int, int, list[str], int, int]:
+    """The upstream testCommon checks: forwarded, original Subject, From address and name, a date, the body.
+
+    As upstream, the forwarding message's own Subject is given only where ``subject`` names a fixture (clients that
+    put the original subject only there); otherwise the letter has no Subject line, so a forward must be found
+    from the body alone. Upstream also requires no message of the forwarder's own: ``new_text`` must be empty.
+    Bodies are compared with white space normalised per line (CRLF, trailing spaces, runs of blank lines).
+    """
     from letterlint.mail import read_bytes
 
     root = ext / "email_forward_parser"
@@ -116,7 +145,7 @@ def forward_parser(ext: Path, verbose: bool = False) -> tuple[int, int, list[str
     ru_ok = ru_total = 0
     for case in spec["cases"]:
         body = (root / "fixtures" / f"{case['body']}.txt").read_bytes()
-        subject = "Fwd: message"
+        subject = None
         if case.get("subject"):
             subject = (root / "fixtures" / f"{case['subject']}.txt").read_text(encoding="utf-8").strip()
         is_html = body.lstrip().startswith(b"<")
@@ -133,8 +162,12 @@ def forward_parser(ext: Path, verbose: bool = False) -> tuple[int, int, list[str
                     problems.append(f"from {fwd.sender}")
                 elif exp.get("original_from_name") and fwd.sender.name != exp["original_from_name"]:
                     problems.append(f"from name {fwd.sender.name!r}")
-                if flat(fwd.text.text) != flat(exp["original_body"]):
+                if not fwd.date_text.strip():
+                    problems.append("no date")
+                if norm(fwd.text.text) != norm(exp["original_body"]):
                     problems.append(f"body {fwd.text.text[:300]!r}")
+            if letter.new_text:
+                problems.append(f"new_text {letter.new_text.text[:100]!r}")
         except Exception:
             problems.append("error " + traceback.format_exc())
         is_ru = "_ru_" in case["body"]

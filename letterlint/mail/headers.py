@@ -72,6 +72,7 @@ _ORIGINAL_WORDS = re.compile(
     r"původní zpráva|pôvodná správa|alkuperäinen viesti|eredeti üzenet|orijinal mesaj|mesajul original|"
     r"izvorna poruka|원본 메시지|元のメッセージ|原始邮件", re.I)
 _DASH_SEP = re.compile(r"^[-_=*~]{2,}\s*(?P<words>[^-_=*~\s](?:.{0,80}?[^-_=*~\s])?)\s*[-_=*~]{2,}\s*(?P<rest>.*)$")
+_DASH_LINE = re.compile(r"^[-_=*~]{2,}\s*(?P<words>[^-_=*~\s].{0,100}?)\s*[-_=*~]{2,}(?P<rest>)$")
 _LINE_ONLY = re.compile(r"^[-_=]{8,}$")
 # Apple Mail's «Begin forwarded message:» in its languages, and the other known introducing phrases.
 _PHRASES = {
@@ -344,7 +345,7 @@ def match_separator(lines: list[str], i: int) -> tuple[int, bool, HeaderInfo | N
         return None
     words = None
     glued = None
-    m = _DASH_SEP.match(s)
+    m = _DASH_LINE.match(s) or _DASH_SEP.match(s)
     if m and not _LINE_ONLY.match(s):
         words = m.group("words")
         rest = m.group("rest").strip()
