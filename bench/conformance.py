@@ -41,15 +41,13 @@ def _wrap(body: bytes, subject: str | None = "Re: test", html: bool = False) -> 
 
 
 def own_text(letter) -> str:
-    """New text and signature together, with the blank line between them as the file has it."""
+    """The body from the first line of the new text to the last line of the signature (the «-- » line included)."""
     nt, sig = letter.new_text, letter.signature
     if not sig:
         return nt.text
-    if not nt:
-        return sig.text
-    last_line = nt.locate(len(nt.text))[0]
-    gap = "\n" if sig.locate(0)[0] == last_line + 1 else "\n\n"
-    return nt.text + gap + sig.text
+    first = (nt or sig).locate(0)[0]
+    last = sig.locate(len(sig.text))[0]
+    return "\n".join(t for t, ln, _ in letter.body.line_lines() if first <= ln <= last)
 
 
 def reply_trimmer(ext: Path, verbose: bool = False) -> tuple[int, int, list[str]]:
@@ -95,7 +93,7 @@ def talon(ext: Path, verbose: bool = False) -> dict[str, tuple[int, int, list[st
         html = (root / "html_replies" / name).read_bytes()
         try:
             letter = read_bytes(_wrap(html, html=True), name + ".eml")[0]
-            got = flat(letter.new_text.text + "\n" + letter.signature.text)
+            got = flat(own_text(letter))
         except Exception:
             got = "<error> " + traceback.format_exc()
         if got == want:
@@ -115,7 +113,7 @@ def talon(ext: Path, verbose: bool = False) -> dict[str, tuple[int, int, list[st
         try:
             letter = read_path(str(sroot / name))[0]
             got = flat(letter.new_text.text)
-            got_sig = flat(letter.new_text.text + "\n" + letter.signature.text)
+            got_sig = flat(own_text(letter))
         except Exception:
             got = got_sig = "<error> " + traceback.format_exc()
         if want in (got, got_sig):
@@ -216,7 +214,7 @@ def main() -> int:
         return 2
     if args.only in (None, "trimmer"):
         ok, total, failed = reply_trimmer(ext, args.verbose)
-        print(f"email_reply_trimmer: new_text == trimmed for {ok}/{total}; failed: {', '.join(failed)}")
+        print(f"email_reply_trimmer: new_text (or with the signature) == trimmed for {ok}/{total}; failed: {', '.join(failed)}")
     if args.only in (None, "talon"):
         for k, (ok, total, failed) in talon(ext, args.verbose).items():
             print(f"talon {k}: {ok}/{total}; failed: {', '.join(failed)}")

@@ -20,9 +20,12 @@ _MONTHS = {
     # a few more languages seen in reply suites
     "jän": 1, "mär": 3, "mai": 5, "okt": 10, "dez": 12, "févr": 2, "janv": 1, "avr": 4, "juil": 7, "déc": 12,
     "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1, "set": 9, "ott": 10,
+    "січ": 1, "лют": 2, "бер": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8, "верес": 9, "жовт": 10,
+    "лист": 11, "груд": 12,
 }
-_MONTH_RE = re.compile(r"\b([a-zа-яёéû]{3,10})\.?", re.I)
-_TIME_RE = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([AaPp]\.?[Mm]\.?)?")
+_MONTH_RE = re.compile(r"\b([a-zа-яёіїєґéûä]{3,10})\.?", re.I)
+# a time is «14:58», «2:58 PM», «12.46» — but not the «13.05» of «13.05.2020»
+_TIME_RE = re.compile(r"(?<![\d./-])(\d{1,2})([:.])(\d{2})(?::(\d{2}))?(?![\d]|[./-]\d)\s*([AaPp]\.?[Mm]\.?)?")
 _NUMERIC_RE = re.compile(r"\b(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})\b")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 _OFFSET_RE = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b")
@@ -38,18 +41,22 @@ def parse_date(text: str) -> datetime | None:
     s = strip_format_chars(text).strip()
     if not s:
         return None
-    try:
-        d = parsedate_to_datetime(s)
-        if d is not None:
-            return d
-    except (TypeError, ValueError, IndexError):
-        pass
+    if not re.search(r"\d\s*[AaPp]\.?[Mm]\b", s):     # RFC 5322 parsing ignores «PM»
+        try:
+            d = parsedate_to_datetime(s)
+            if d is not None:
+                return d
+        except (TypeError, ValueError, IndexError):
+            pass
     low = s.lower()
     hour = minute = 0
-    t = _TIME_RE.search(low)
+    times = [m for m in _TIME_RE.finditer(low) if int(m.group(1)) < 24 and int(m.group(3)) < 60]
+    t = next((m for m in times if m.group(2) == ":"), times[0] if times else None)
     if t:
-        hour, minute = int(t.group(1)), int(t.group(2))
-        ampm = (t.group(4) or "").replace(".", "").lower()
+        hour, minute = int(t.group(1)), int(t.group(3))
+        ampm = (t.group(5) or "").replace(".", "").lower()
+        if not ampm and re.match(r"\s*(nachm|p\.?m|пп|после полудня)", low[t.end():]):
+            ampm = "pm"
         if ampm == "pm" and hour < 12:
             hour += 12
         elif ampm == "am" and hour == 12:
@@ -58,8 +65,11 @@ def parse_date(text: str) -> datetime | None:
     else:
         low_wo_time = low
     year = month = day = None
-    n = _NUMERIC_RE.search(low_wo_time)
-    if n:
+    cjk = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", low_wo_time)
+    n = _NUMERIC_RE.search(low_wo_time) if not cjk else None
+    if cjk:
+        year, month, day = int(cjk.group(1)), int(cjk.group(2)), int(cjk.group(3))
+    elif n:
         a, b, c = n.group(1), n.group(2), n.group(3)
         if len(a) == 4:            # 2023-01-26
             year, month, day = int(a), int(b), int(c)

@@ -514,14 +514,16 @@ def parse_attribution(s: str) -> HeaderInfo | None:
     has_digit_date = any(kd == "date" and re.search(r"\d", t) for t, kd in zip(tokens, kinds))
     runs = _runs(tokens, kinds)
 
-    # exactly one name: a run of name words, or a quoted name (a quoted name next to a run makes it one name)
+    # exactly one name: a run of name words, or a quoted name; a quoted part right after a run of words is part
+    # of the same name («Отдел закупок ООО «СтройТехМонтаж-Урал» <z@x.ru>»)
     name_runs = [r for r in runs if r]
+    if len(name_runs) == 1 and len(names) == 1:
+        q = next(k for k, kd in enumerate(kinds) if kd == "qname")
+        if q > 0 and kinds[q - 1] == "word":
+            name_runs = [name_runs[0] + [_quote_back(core, names[0])]]
+            names = []
     if len(name_runs) + len(names) > 1:
-        if not (len(names) == 1 and len(name_runs) == 1 and addrs):
-            return None
-        # «"Ivan" Ivanov <a@b>»-like leftovers: too loose, refuse unless the address settles it
-        if len(name_runs[0]) > 2:
-            return None
+        return None
     run = name_runs[0] if name_runs else []
     if len(run) > 6:
         return None
@@ -573,6 +575,14 @@ def parse_attribution(s: str) -> HeaderInfo | None:
                       date_text=date_text, text=s)
     info.needs_quote = needs_quote
     return info
+
+
+def _quote_back(core: str, name: str) -> str:
+    """A quoted name with the quote marks it was written with («…», "…")."""
+    for left, right in (("«", "»"), ('"', '"'), ("„", "”"), ("“", "”")):
+        if f"{left}{name}{right}" in core or f"{left} {name} {right}" in core:
+            return f"{left}{name}{right}"
+    return name
 
 
 def _classify(tok: str, k: int, tokens: list[str], slots: list[tuple[str, str]]) -> str:

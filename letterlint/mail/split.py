@@ -435,7 +435,8 @@ def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         if _DASHDASH.match(raw) or _DASHDASH.match(c):
             limit = 6 if c in ("—", "__") else 15
             if len(after) <= limit and all(len(clean(t).strip()) <= 200 for t, _, _ in after):
-                return _trim_blank(lines[:i]), _trim_blank(lines[i:])
+                # the «-- » line itself is neither the author's words nor the signature
+                return _trim_blank(lines[:i]), _trim_blank(lines[i + 1:])
             continue
         m = _SIGNOFF.match(c)
         if m and _signoff_ok(m.group("phrase"), m.group("rest"), after):
