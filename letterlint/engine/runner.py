@@ -13,6 +13,8 @@ run with header rules only never imports spaCy.
 from __future__ import annotations
 
 import copy
+import os
+import traceback
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable
@@ -143,6 +145,8 @@ class Engine:
                         seen.add(key)
                         result.findings.append(f)
             except Exception as exc:  # a bug in one rule must not hide the others' findings
+                if os.environ.get("LETTERLINT_DEBUG"):
+                    traceback.print_exc()
                 result.errors.append(f"правило {rule.id}: внутренняя ошибка: {type(exc).__name__}: {exc}")
         result.findings.sort(key=Finding.sort_key)
         return result
