@@ -237,9 +237,11 @@ def _plausible_sender(value: str) -> bool:
         return True
     if not v or not re.search(r"[^\W\d_]", v):
         return False
-    if re.match(r"^[\d\W]", v) and not v.startswith(('"', "«", "'", "„", "“")):
-        return False
-    return len(v.split()) <= 8 and not re.search(r"[?!]", v)
+    first = v[:1]
+    if not (first.isupper() or (first.isalpha() and not first.islower()) or first in "\"«'„“"):
+        return False      # «От: 15 000 ₽», «От: ивана получили …» — names start with a capital
+    return len(v.split()) <= 8 and not re.search(r"[?!:;]|\.\s*$", v.replace("\\", "")) or bool(
+        re.search(r"\b[А-ЯA-Z]\.$", v))
 
 
 def match_block(lines: list[str], i: int, after_separator: bool = False) -> HeaderInfo | None:

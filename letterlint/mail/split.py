@@ -85,7 +85,7 @@ def split_letter_body(body: SourceText, subject: str = "") -> BodyParts:
         quoted = quoted[1:]
     if forwarded and not forwarded[0].subject and forward_hint:
         forwarded[0].subject = _REPLY_OR_FORWARD_PREFIX.sub("", subject).strip()
-    return BodyParts(_to_text(path, new_text), _to_text(path, signature), quoted, forwarded,
+    return BodyParts(_to_text(path, _collapse_blank(new_text)), _to_text(path, signature), quoted, forwarded,
                      [_to_text(path, q) for q in parts.inline])
 
 
@@ -102,6 +102,16 @@ def apply_split(letter) -> None:
 def _blank(text: str) -> bool:
     # U+1427 is the «ᐧ» mail trackers (Streak, Mixmax) leave on a line of its own
     return not clean(text).strip(" \t\u1427\u00a0")
+
+
+def _collapse_blank(lines: list[Line]) -> list[Line]:
+    """One blank line where the author's lines around a removed quote leave several."""
+    out: list[Line] = []
+    for line in lines:
+        if _blank(line[0]) and out and _blank(out[-1][0]):
+            continue
+        out.append(line)
+    return out
 
 
 def _has_text(lines: list[Line]) -> bool:
@@ -418,7 +428,7 @@ _DEVICE = re.compile(
     r"samsung|galaxy|phone|device|gerät|airmail|mailbox|windows|yahoo|яндекс|k-9|htc|nokia|huawei|xiaomi|honor|"
     r"pixel|cell|móvil|cellulare|smartphone|ios|tablet|gmail|protonmail|spark|bluemail|ti-85|alcatel|"
     r"\bpc\b|appareil|dispositivo|telefon|puhelin|移动|手机|電話", re.I)
-_DASHDASH = re.compile(r"^(-- ?|--|—|__)$")
+_DASHDASH = re.compile(r"^-- ?$")
 
 
 def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -433,8 +443,7 @@ def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             continue     # a citation below: this is not the end of the author's words
         raw = clean(text).strip(" \t")
         if _DASHDASH.match(raw) or _DASHDASH.match(c):
-            limit = 6 if c in ("—", "__") else 15
-            if len(after) <= limit and all(len(clean(t).strip()) <= 200 for t, _, _ in after):
+            if len(after) <= 15 and all(len(clean(t).strip()) <= 200 for t, _, _ in after):
                 # the «-- » line itself is neither the author's words nor the signature
                 return _trim_blank(lines[:i]), _trim_blank(lines[i + 1:])
             continue
