@@ -169,6 +169,9 @@ def _load(data: Any, path: str, root: Path, seen: tuple[str, ...], builtin: bool
             target = (root / item).resolve()
             if str(target) in seen or str(target) == str(Path(path).resolve()):
                 raise chk.fail(m.line_of("extends"), f"extends: цикл — «{item}» уже подключён")
+            if not target.is_file() and "/" not in item and not item.endswith((".yaml", ".yml")):
+                raise chk.fail(m.line_of("extends"), f"extends: встроенного набора «{item}» нет; есть: "
+                                                     f"{', '.join(BUILTIN_CONFIGS)} (или укажите путь к файлу)")
             if not target.is_file():
                 raise chk.fail(m.line_of("extends"), f"extends: файл «{item}» не найден (ищу {target})")
             parents.append(_load(load_yaml_file(target), str(target), target.parent, seen + (str(Path(path).resolve()),)))

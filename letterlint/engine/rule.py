@@ -187,7 +187,7 @@ def _examples(chk: Checker, m: YMap, where: str) -> Examples:
 
 def load_rule_file(path: str | Path) -> Rule:
     p = Path(path)
-    return parse_rule(load_yaml_file(p), str(p), p.stem)
+    return parse_rule(load_yaml_file(p, RuleError), str(p), p.stem)
 
 
 def rule_files(folder: str | Path) -> list[Path]:
@@ -214,7 +214,7 @@ def bundled_rules() -> list[Rule]:
             text = entry.read_text(encoding="utf-8")
             name = str(entry)
             stem = entry.name.rsplit(".", 1)[0]
-            rule = parse_rule(load_yaml_text(text, name), name, stem)
+            rule = parse_rule(load_yaml_text(text, name, RuleError), name, stem)
             rule.bundled = True
             out.append(rule)
     return out

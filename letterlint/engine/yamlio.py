@@ -78,34 +78,34 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 
-def load_yaml_text(text: str, path: str) -> Any:
-    """Parse YAML text; syntax errors become ConfigError(path, line, message in Russian)."""
+def load_yaml_text(text: str, path: str, error: type[ConfigError] = ConfigError) -> Any:
+    """Parse YAML text; syntax errors become ``error``(path, line, message in Russian)."""
     try:
         return yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         what = exc.problem or str(exc)
-        raise ConfigError(path, line, f"ошибка синтаксиса YAML: {what}") from None
+        raise error(path, line, f"ошибка синтаксиса YAML: {what}") from None
     except yaml.YAMLError as exc:
-        raise ConfigError(path, 1, f"ошибка синтаксиса YAML: {exc}") from None
+        raise error(path, 1, f"ошибка синтаксиса YAML: {exc}") from None
 
 
-def load_yaml_file(path: str | Path) -> Any:
+def load_yaml_file(path: str | Path, error: type[ConfigError] = ConfigError) -> Any:
     """Read and parse a YAML file (UTF-8)."""
     p = str(path)
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ConfigError(p, 0, "файл не найден") from None
+        raise error(p, 0, "файл не найден") from None
     except OSError as exc:
-        raise ConfigError(p, 0, f"не удалось прочитать файл: {exc.strerror or exc}") from None
+        raise error(p, 0, f"не удалось прочитать файл: {exc.strerror or exc}") from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(p, line, "файл не в кодировке UTF-8") from None
-    return load_yaml_text(text, p)
+        raise error(p, line, "файл не в кодировке UTF-8") from None
+    return load_yaml_text(text, p, error)
 
 
 def line_of(container: Any, key: Any, default: int = 1) -> int:
