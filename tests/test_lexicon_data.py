@@ -63,7 +63,8 @@ def word_matches(pattern: str, form: str) -> bool:
 
 
 def entry_matches_word(entry, form: str) -> bool:
-    return any(len(ws) == 1 and word_matches(ws[0], form) for ws in map(words_of, alternatives(entry)))
+    excepted = any(len(ws) == 1 and word_matches(ws[0], form) for ws in map(words_of, entry.get("except") or []))
+    return not excepted and any(len(ws) == 1 and word_matches(ws[0], form) for ws in map(words_of, alternatives(entry)))
 
 
 def label(entry) -> str:
@@ -175,7 +176,7 @@ TRAPS = {   # ordinary words no entry of the rule may catch on its own
     "officialese": ["данные", "данных", "данными", "цель", "целью", "является", "рамка"],
     "rudeness": ["мудрый", "мудрость", "бляха", "бляшки", "сукно", "манго", "мандарин", "хулиган", "похудеть",
                  "херес", "херсон", "ебрр", "ребята", "небо", "хлеб"],
-    "familiarity": ["пришли", "перешли", "давайте", "посмотрим", "пришлите", "смотрите", "ваш", "вы", "здравствуйте"],
+    "familiarity": ["те", "пришли", "перешли", "давайте", "посмотрим", "пришлите", "смотрите", "ваш", "вы", "здравствуйте"],
     "filler-words": ["коротко", "короткий", "тип", "ныне", "агат", "угол"],
 }
 
