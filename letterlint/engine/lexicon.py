@@ -14,35 +14,28 @@ Schema (fixed, shared with the wording lexicons — see docs/rules.md):
 Params understood by every lexicon rule (all optional):
     allow_if_in_thread: false   # skip an entry the other side already used in the thread («the client said it first»)
     first_only: false           # report only the first occurrence of each entry
-    set_off_only: []            # entries (any of their match variants) that count only at the start of a sentence
-                                # or right after punctuation: «Короче, макет готов» yes, «вариант короче» no
-    literal_before_noun: []     # entries that stay quiet when a noun, a Latin word or a number follows directly:
-                                # «типа данных», «по ходу работы»
-    intensifier_only: []        # entries that count only before an adjective, adverb, comparative or finite
-                                # verb: «реально крутой» yes, «реально успеть» (infinitive) no
+    … and the context params of letterlint.engine.lexicon_context: set_off_only, literal_before_noun,
+    intensifier_only, greetings_only_at_start, future_only, skip_quoted, next_step, date_nearby, expansion,
+    common, per_sentence, shouting.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.engine.context import Hit
 from letterlint.engine.types import RuleImpl
 from letterlint.text.normalize import norm
-from letterlint.text.phrases import (Phrase, PhraseMatch, PhraseSet, PhraseSyntaxError, compile_phrase, inside,
-                                     longest_first)
+from letterlint.text.phrases import Phrase, PhraseSet, PhraseSyntaxError, compile_phrase, inside, longest_first
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
     from letterlint.engine.rule import Rule
     from letterlint.engine.schema import Checker
+    from letterlint.engine.lexicon_context import LexiconContext
     from letterlint.engine.yamlio import YMap
-    from letterlint.text.pipeline import AnalysedText
 
-_CONDITIONS = ("set_off_only", "literal_before_noun", "intensifier_only")
-_OPENERS = {"(", "«", '"', "„", "“", "—", "–", "-"}
 ENTRY_KEYS = ("match", "suggest", "except", "note", "case", "message", "message_en")
 
 
@@ -149,72 +142,74 @@ class Lexicon(RuleImpl):
             self.exceptions.add(p)
 
     def run(self, rule: "Rule", ctx: "RuleContext") -> Iterable[Hit]:
+        from letterlint.engine import lexicon_context as lc
+
         src, start, end = ctx.scope()
         if not src.text.strip() or start >= end:
             return
         at = ctx.analysed(src)
+        cx = self._context(ctx.params)
         matches = longest_first(self.phrases.finditer(at, start=start, end=end))
-        if not matches:
+        shouts = lc.shouting_spans(at, lc.TextIndex(at), cx.shouting, start, end) if cx.shouting else []
+        if not matches and not shouts:
             return
+        idx = lc.TextIndex(at)
         rule_exc = self.exceptions.spans(at) if self.exceptions else []
         used_by_them = self._used_in_thread(ctx) if ctx.params.get("allow_if_in_thread") else set()
         first_only = bool(ctx.params.get("first_only"))
-        conditions = self._conditions(ctx.params)
         seen: set[int] = set()
+        silenced: set[int] = set()
+        hits: list[tuple[int, Hit]] = []
         for m in matches:
-            idx = int(m.phrase.tag)  # type: ignore[arg-type]
-            entry = self.entries[idx]
+            i = int(m.phrase.tag)  # type: ignore[arg-type]
+            entry = self.entries[i]
             span = (m.start, m.end)
-            if rule_exc and inside(span, rule_exc):
+            if i in silenced or (rule_exc and inside(span, rule_exc)):
                 continue
             if entry.exceptions and inside(span, entry.exceptions.spans(at)):
                 continue
-            if idx in used_by_them:
+            if i in used_by_them or norm(at.text[m.start:m.end]) in cx.common:
                 continue
-            if conditions and not self._context_ok(at, m, conditions.get(idx, ())):
+            if i in cx.entry_conditions and not lc.condition_ok(at, idx, m, cx.entry_conditions[i]):
                 continue
-            if first_only and idx in seen:
+            if cx.skip_quoted and idx.in_quotes(m.start, m.end):
                 continue
-            seen.add(idx)
-            msg = entry.message_en if ctx.run.lang == "en" and entry.message_en else entry.message
+            if cx.next_step is not None and lc.next_step_follows(at, idx, cx, m.start):
+                continue
+            if (cx.date_patterns or cx.date_phrases) and lc.date_nearby(at, idx, cx, m.start):
+                continue
+            if cx.expansion_window and i not in seen and lc.expanded(at, idx, cx, i, m):
+                silenced.add(i)   # spelled out at first use: fine in the whole text
+                continue
+            if first_only and i in seen:
+                continue
+            seen.add(i)
             hit = Hit.span(src, m.start, m.end, note=entry.note, entry=entry.label)
             hit.suggest = entry.suggest or None
-            hit.template = msg
+            hit.template = entry.message_en if ctx.run.lang == "en" and entry.message_en else entry.message
+            hits.append((idx.sentence_index(m.start), hit))
+        for s, e in shouts:
+            if rule_exc and inside((s, e), rule_exc):
+                continue
+            hit = Hit.span(src, s, e)
+            hit.message = "shouting"
+            hits.append((idx.sentence_index(s), hit))
+        hits.sort(key=lambda x: x[1].start)
+        done: set[int] = set()
+        for sent, hit in hits:
+            if cx.per_sentence and sent in done:
+                continue
+            done.add(sent)
             yield hit
 
-    def _conditions(self, params: dict) -> dict[int, tuple[str, ...]]:
-        """entry index → the context conditions (set_off_only, literal_before_noun, intensifier_only) it has."""
-        out: dict[int, tuple[str, ...]] = {}
-        for cond in _CONDITIONS:
-            labels = {" ".join(norm(str(x)).split()) for x in params.get(cond) or []}
-            if not labels:
-                continue
-            for i, e in enumerate(self.entries):
-                if any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
-                    out[i] = out.get(i, ()) + (cond,)
-        return out
+    def _context(self, params: dict) -> "LexiconContext":
+        from letterlint.engine.lexicon_context import LexiconContext
 
-    @staticmethod
-    def _context_ok(at: "AnalysedText", m: "PhraseMatch", conds: tuple[str, ...]) -> bool:
-        doc = at.doc
-        prev = next((doc[j] for j in range(m.start_token - 1, -1, -1) if not doc[j].is_space), None)
-        nxt_i = m.end_token
-        while nxt_i < len(doc) and doc[nxt_i].is_space:
-            nxt_i += 1
-        nxt = doc[nxt_i] if nxt_i < len(doc) else None
-        for cond in conds:
-            if cond == "set_off_only":
-                if prev is not None and not (prev.is_punct or prev.text in _OPENERS) and not prev.is_sent_end \
-                        and not doc[m.start_token].is_sent_start:
-                    return False
-            elif cond == "literal_before_noun":
-                if nxt is not None and not nxt.is_punct and (
-                        "NOUN" in nxt._.oc_any or nxt.like_num or re.fullmatch(r"[A-Za-z][\w.-]*", nxt.text)):
-                    return False
-            elif cond == "intensifier_only":
-                if nxt is None or nxt.is_punct or not ({"ADJF", "ADJS", "ADVB", "COMP", "VERB", "PRTS"} & set(nxt._.oc)):
-                    return False
-        return True
+        cached = getattr(self, "_cx", None)
+        if cached is None or cached[0] is not params or cached[1] != len(self.entries):
+            cached = (params, len(self.entries), LexiconContext.build(params, self.entries))
+            self._cx = cached
+        return cached[2]
 
     def _used_in_thread(self, ctx: "RuleContext") -> set[int]:
         """Entries found in earlier letters not written by us (the client used the word first)."""

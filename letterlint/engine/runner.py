@@ -184,7 +184,8 @@ class Engine:
 
 _UNIVERSAL_PARAMS = {
     "lexicon": ("allow_if_in_thread", "first_only", "closing_sentences", "set_off_only", "literal_before_noun",
-                "intensifier_only"),
+                "intensifier_only", "greetings_only_at_start", "future_only", "skip_quoted", "next_step",
+                "date_nearby", "expansion", "common", "per_sentence", "shouting"),
     "pattern": ("closing_sentences",),
     "metric": ("closing_sentences",),
     "check": ("closing_sentences",),
