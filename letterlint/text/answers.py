@@ -36,6 +36,7 @@ class AnswerConfig:
     threshold: float
     min_overlap: float
     stem: int
+    synonyms: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
@@ -48,7 +49,17 @@ class AnswerConfig:
             threshold=float(p.get("threshold", 0.5)),
             min_overlap=float(p.get("min_overlap", 0.25)),
             stem=int(p.get("stem_length", 4)),
+            synonyms=_synonym_map(p.get("synonyms", [])),
         )
+
+
+def _synonym_map(groups: list[list[str]]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for g in groups:
+        words = {norm(w) for w in g}
+        for w in words:
+            out.setdefault(w, set()).update(words - {w})
+    return out
 
 
 @dataclass
@@ -111,21 +122,21 @@ def _references(s: str) -> set[int]:
     return out
 
 
-def _overlap(ask: Ask, cand: Candidate, stem: int) -> float:
+def _overlap(ask: Ask, cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
     """Share of the question's topic found in the candidate: over all topic words, or over its nouns alone
     (a request's verb is often answered by another verb: «пришлите договор» → «договор прикладываю»)."""
-    best = _share(ask.focus, cand, stem)
+    best = _share(ask.focus, cand, stem, synonyms)
     if ask.nouns:
-        best = max(best, 0.9 * _share(ask.nouns, cand, stem))
+        best = max(best, 0.9 * _share(ask.nouns, cand, stem, synonyms))
     return best
 
 
-def _share(words: list[str], cand: Candidate, stem: int) -> float:
+def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
     if not words:
         return 0.0
     got = 0.0
     for f in words:
-        if f in cand.lemmas:
+        if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas):
             got += 1
             continue
         if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
@@ -154,7 +165,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
         position = idx + 1
         for c in cands:
             reasons = []
-            ov = _overlap(ask, c, cfg.stem)
+            ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
             type_ok = _type_ok(ask, c, cfg)
             deferred = bool(cfg.deferral.search(c.text)) and bool(cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text))
             by_number = mirror and ask.number is not None and c.number == ask.number
@@ -196,7 +207,11 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         if pat and pat.search(c.text):
             return True
         # «Входит ли вёрстка?» → «Вёрстка входит / не входит»: the asked verb is in the answer
-        return any(v in c.lemmas for v in ask.verbs if v not in ("быть", "мочь", "смочь"))
+        if any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas
+               for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
+            return True
+        return bool(ask.nouns) and _share(ask.nouns, c, cfg.stem, cfg.synonyms) >= 0.6 or bool(
+            cfg.done.search(c.text))
     if t in ("open", "reason", "person"):
         pat = cfg.type_patterns.get(t)
         return True if pat is None else bool(pat.search(c.text)) or t == "open"

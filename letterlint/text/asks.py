@@ -98,10 +98,16 @@ def find_asks(at: "AnalysedText", lex: AskLexicon, *, want_requests: bool = True
     text = at.text
     asks: list[Ask] = []
     lead_in = False                 # «Подскажите, пожалуйста:» — the list below consists of questions
+    bullet = 0
     for s, e in units(at):
         raw = text[s:e]
         m = _LIST_MARK.match(raw)
         number = int(m.group(1)) if m and m.group(1) else None
+        if m and number is None:        # a bulleted list is numbered by position, so answers can mirror it
+            bullet += 1
+            number = bullet
+        elif not m:
+            bullet = 0
         body_start = s + (m.end() if m else 0)
         if not m and lead_in and not raw.rstrip().endswith(":"):
             lead_in = False
@@ -164,10 +170,11 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
 
 def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexicon, in_list: bool) -> Ask | None:
     span_text = text[start:end]
-    words = [t for t in toks if _is_word(t)]
+    # questions inside quotation marks are the client quoting someone, not asking
+    quoted = [(m.start() + start, m.end() + start) for m in _QUOTED.finditer(span_text)]
+    words = [t for t in toks if _is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
     if not words:
         return None
-    # questions inside quotation marks are the client quoting someone, not asking
     unquoted = _QUOTED.sub(" ", span_text)
     has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!")))
     squashed = _squash(span_text)
@@ -196,7 +203,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     request_verbs = [t for t in words[:8] if "impr" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs)
                      and t._.norm not in lex.not_requests and not (set(_lemmas(t)) & lex.not_requests)
                      and _imperative_in_context(t, words)]
-    modal_request = has_q and interrogative in (None, "ли") and any(set(_lemmas(t)) & lex.modal for t in words[:5]) and any(
+    modal_request = (has_q or indirect) and interrogative in (None, "ли") and any(set(_lemmas(t)) & lex.modal for t in words[:5]) and any(
         "INFN" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 
@@ -253,6 +260,8 @@ def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
         return False
     if "incl" in t._.oc_any and not any(w._.norm == "давайте" for w in words[:i]):
         return False   # «начнём», «будем» — we, not the reader
+    if t.pos_ != "VERB" and "impr" not in t._.oc:
+        return False   # a name or a noun with a rare imperative reading («Алексей»)
     if "impr" in t._.oc and "VERB" in t._.oc:
         return True
     # homograph of the future 2nd person plural: imperative when it opens the clause or is near «пожалуйста»
