@@ -1,0 +1,98 @@
+"""Speed and memory of letterlint, measured (never asserted in tests).
+
+    python bench/bench.py [--runs 7] [--folder fixtures/cases]
+
+Prints a Markdown table for the README:
+- cold: `letterlint check examples/reply.eml --thread examples/client.eml` in a new process, median of N runs;
+- warm: per-letter time of Engine.run over every draft in a folder, models already loaded (median, p95);
+- the five "questions answered" rules alone, warm, on the example reply;
+- peak resident memory of the cold run;
+- import time per library in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def cold(runs: int) -> tuple[float, float]:
+    """(median seconds, peak RSS MB) of a whole CLI run in a fresh process."""
+    times, peaks = [], []
+    cmd = [PY, "-c", "import resource,sys; from letterlint.cli import cli\n"
+                     "try: cli(['check','examples/reply.eml','--thread','examples/client.eml','--format','json'])\n"
+                     "except SystemExit: pass\n"
+                     "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"]
+    for _ in range(runs):
+        t = time.perf_counter()
+        p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        times.append(time.perf_counter() - t)
+        peaks.append(int(p.stderr.strip().splitlines()[-1]) / 1024)
+    return statistics.median(times), max(peaks)
+
+
+def warm(folder: Path, select: list[str] | None = None) -> tuple[float, float, int, float]:
+    """(median ms, p95 ms, letters, median words) per draft with models loaded."""
+    from letterlint.engine import Engine
+    from letterlint.mail import build_thread, read_path
+
+    engine = Engine.from_config(None, select=select) if select else Engine.from_config(None)
+    engine.prepare()
+    drafts = sorted(folder.rglob("draft.eml"))
+    letters = []
+    for d in drafts:
+        letter = read_path(str(d))[0]
+        threads = [l for t in sorted(d.parent.glob("thread*.eml")) for l in read_path(str(t))]
+        letters.append((letter, build_thread(letter, threads)))
+    for letter, thread in letters[:3]:           # load models
+        engine.run(letter, thread)
+    times, words = [], []
+    for letter, thread in letters:
+        t = time.perf_counter()
+        engine.run(letter, thread)
+        times.append((time.perf_counter() - t) * 1000)
+        words.append(len(letter.new_text.text.split()))
+    times.sort()
+    return statistics.median(times), times[int(0.95 * (len(times) - 1))], len(times), statistics.median(words)
+
+
+def imports() -> list[tuple[str, float]]:
+    out = []
+    for mod in ("letterlint.mail", "mailparser", "inscriptis", "pymorphy3", "spacy", "natasha", "yaml", "click"):
+        code = (f"import time; t=time.perf_counter(); import {mod}; print(time.perf_counter()-t)")
+        if mod == "pymorphy3":
+            code = "import time; t=time.perf_counter(); import pymorphy3; pymorphy3.MorphAnalyzer(); print(time.perf_counter()-t)"
+        p = subprocess.run([PY, "-c", code], cwd=ROOT, capture_output=True, text=True)
+        out.append((mod, float(p.stdout.strip() or "nan")))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--folder", default=str(ROOT / "fixtures" / "cases"))
+    a = ap.parse_args()
+    c, peak = cold(a.runs)
+    m, p95, n, words = warm(Path(a.folder))
+    qm, qp95, qn, _ = warm(Path(a.folder), ["unanswered-question", "answer-order", "unreported-request",
+                                            "numbered-questions", "asked-again"])
+    print("| measure | value |\n|---|---:|")
+    print(f"| cold `letterlint check` of examples/reply.eml with its thread (median of {a.runs}) | {c:.2f} s |")
+    print(f"| peak memory of that run | {peak:.0f} MB |")
+    print(f"| warm, all rules, per letter over {n} labelled drafts (median / p95; median {words:.0f} words) | {m:.1f} / {p95:.1f} ms |")
+    print(f"| warm, the five question rules alone (median / p95) | {qm:.1f} / {qp95:.1f} ms |")
+    for mod, t in imports():
+        extra = " (+ analyzer)" if mod == "pymorphy3" else ""
+        print(f"| import `{mod}`{extra} | {t:.2f} s |")
+
+
+if __name__ == "__main__":
+    main()
