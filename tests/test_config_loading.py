@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from letterlint.engine import ConfigError, Engine, find_config, load_config, load_config_builtin
-from letterlint.engine.rule import bundled_rules
+from letterlint.engine.runner import load_all_rules
 
 HEADER_RULES = ("subject-changed", "reply-all", "subject-informative", "missing-attachment", "large-attachment")
 
@@ -21,7 +21,7 @@ def write(p: Path, text: str) -> Path:
 
 @pytest.fixture(scope="module")
 def rules():
-    return [r for r in bundled_rules() if r.id in HEADER_RULES]
+    return [r for r in load_all_rules() if r.id in HEADER_RULES]
 
 
 def test_found_upward_from_the_checked_file(tmp_path: Path) -> None:
@@ -74,7 +74,7 @@ def test_extends_builtin_and_files_merge_in_order(tmp_path: Path, rules) -> None
 
 
 def test_builtin_configs_load_and_apply_to_bundled_rules() -> None:
-    all_rules = bundled_rules()
+    all_rules = load_all_rules()
     for name in ("recommended", "strict"):
         Engine(all_rules, load_config_builtin(name))
 

@@ -98,6 +98,8 @@ class Lexicon(RuleImpl):
         self.entries: list[Entry] = []
         self.exceptions = PhraseSet()
         self.phrases = PhraseSet()
+        self._shared = False                       # a clone shares the compiled lists until configured
+        self._cx_cache: dict[str, Any] = {}        # compiled context params, by their content
 
     @classmethod
     def load(cls, rule: "Rule", spec: "YMap", chk: "Checker") -> "Lexicon":
@@ -121,15 +123,26 @@ class Lexicon(RuleImpl):
             self.phrases.add(p)
 
     def clone(self) -> "Lexicon":
+        """A cheap copy: shares the compiled entries until a config adds words (then ``_own`` copies them)."""
         c = Lexicon()
-        for e in self.entries:
-            c._add_entry(Entry(list(e.phrases), list(e.suggest), e.exceptions, e.note, e.upper, e.message,
-                               e.message_en, e.line))
-        c.exceptions = PhraseSet(self.exceptions.phrases)
+        c.entries, c.phrases, c.exceptions, c._cx_cache = self.entries, self.phrases, self.exceptions, self._cx_cache
+        c._shared = True
         return c
+
+    def _own(self) -> None:
+        if not self._shared:
+            return
+        entries = self.entries
+        self.entries, self.phrases, self._cx_cache = [], PhraseSet(), {}
+        for e in entries:
+            self._add_entry(Entry(list(e.phrases), list(e.suggest), e.exceptions, e.note, e.upper, e.message,
+                                  e.message_en, e.line))
+        self.exceptions = PhraseSet(self.exceptions.phrases)
+        self._shared = False
 
     def configure(self, rule: "Rule", settings: Any, chk: "Checker") -> None:
         """Config ``words`` add entries (same schema as ``entries``); ``allow`` adds rule-wide exceptions."""
+        self._own()
         words = getattr(settings, "words", None) or []
         for i, item in enumerate(words):
             line = settings.word_lines[i] if i < len(settings.word_lines) else settings.line
@@ -138,6 +151,7 @@ class Lexicon(RuleImpl):
             self.add_allow(settings.allow, chk, settings.line)
 
     def add_allow(self, phrases: list[str], chk: "Checker", line: int) -> None:
+        self._own()
         for p in compile_phrases(chk, phrases, line, "allow"):
             self.exceptions.add(p)
 
@@ -205,11 +219,13 @@ class Lexicon(RuleImpl):
     def _context(self, params: dict) -> "LexiconContext":
         from letterlint.engine.lexicon_context import LexiconContext
 
-        cached = getattr(self, "_cx", None)
-        if cached is None or cached[0] is not params or cached[1] != len(self.entries):
-            cached = (params, len(self.entries), LexiconContext.build(params, self.entries))
-            self._cx = cached
-        return cached[2]
+        import json
+
+        key = json.dumps({k: v for k, v in params.items()}, sort_keys=True, default=str, ensure_ascii=False)
+        cx = self._cx_cache.get(key)
+        if cx is None:
+            cx = self._cx_cache[key] = LexiconContext.build(params, self.entries)
+        return cx
 
     def _used_in_thread(self, ctx: "RuleContext") -> set[int]:
         """Entries found in earlier letters not written by us (the client used the word first)."""

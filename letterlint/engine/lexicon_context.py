@@ -277,7 +277,7 @@ def shouting_spans(at: "AnalysedText", idx: TextIndex, sh: Shouting, start: int,
             if caps and sh.caps_ignore_quoted and idx.in_quotes(t.idx, t.idx + len(t.text)):
                 caps = False
             if caps and sh.caps_ignore_abbreviations and ("Abbr" in t._.oc_any or len(letters) <= 3
-                                                          and not t._.oc_any & {"VERB", "ADVB", "NOUN"}):
+                                                          and not set(t._.oc_any) & {"VERB", "ADVB", "NOUN"}):
                 caps = False
             if caps and not t.is_sent_start and run and t.i != run[-1].i + 1:
                 # words of a run are adjacent (commas and spaces between them are fine)

@@ -111,7 +111,10 @@ def _expect(case: Path) -> tuple[dict[str, int], list[str] | str]:
 
 
 def run_cases(root: str | Path, rules: Iterable[str] | None = None) -> Scores:
-    """Check every case with the bundled rules (and each case's own config) and score the rules."""
+    """Check every case with the bundled rules (and each case's own config) and score the rules.
+
+    With ``rules``, only those rules run and are scored (unknown ids are ignored).
+    """
     from letterlint.engine.config import default_config, find_config, load_config
     from letterlint.engine.runner import Engine
     from letterlint.mail import ReadError, build_thread, read_path
@@ -132,7 +135,10 @@ def run_cases(root: str | Path, rules: Iterable[str] | None = None) -> Scores:
         key = str(cfg_path) if cfg_path else ""
         if key not in engines:
             cfg = load_config(cfg_path) if cfg_path else default_config()
-            engines[key] = Engine.from_config(cfg)
+            engine = Engine.from_config(cfg)
+            if only is not None:
+                engine = Engine.from_config(cfg, select=[r for r in only if r in engine.all_rules])
+            engines[key] = engine
         engine = engines[key]
         try:
             letters = read_path(str(draft))

@@ -60,6 +60,9 @@ class WordInfo:
     tag: str                      # OpenCorpora tag of the most probable parse
     oc: frozenset[str]            # its grammemes
     oc_any: frozenset[str]        # grammemes of every parse
+    lemmas_t: tuple[str, ...] = ()   # the same as sorted tuples (what tokens carry), built once per word
+    oc_t: tuple[str, ...] = ()
+    oc_any_t: tuple[str, ...] = ()
 
 
 def ud_pos(tag: Any, word: str) -> str:
@@ -106,14 +109,19 @@ def word_info(word: str) -> WordInfo:
     oc_any: set[str] = set()
     for p in parses:
         oc_any |= set(p.tag.grammemes)
+    lem = frozenset(norm(p.normal_form) for p in parses)
+    oc = frozenset(best.tag.grammemes)
     return WordInfo(
         lemma=norm(best.normal_form),
-        lemmas=frozenset(norm(p.normal_form) for p in parses),
+        lemmas=lem,
         pos=ud_pos(best.tag, word),
         morph=ud_feats(best.tag),
         tag=str(best.tag),
-        oc=frozenset(best.tag.grammemes),
+        oc=oc,
         oc_any=frozenset(oc_any),
+        lemmas_t=tuple(sorted(lem | {norm(word)})),
+        oc_t=tuple(sorted(oc)),
+        oc_any_t=tuple(sorted(oc_any)),
     )
 
 

@@ -28,6 +28,40 @@ class PhraseSyntaxError(ValueError):
     """A phrase that cannot match anything (empty, or only punctuation)."""
 
 
+class TokenView:
+    """Plain-Python copies of what phrase matching reads from each token (spaCy's ``._`` access is slow)."""
+
+    __slots__ = ("n", "text", "idx", "form", "lemmas", "word", "space", "punct")
+
+    def __init__(self, doc: "Sequence[Token]") -> None:
+        self.n = len(doc)
+        self.text: list[str] = []
+        self.idx: list[int] = []
+        self.form: list[str] = []
+        self.lemmas: list[frozenset[str]] = []
+        self.word: list[bool] = []
+        self.space: list[bool] = []
+        self.punct: list[bool] = []
+        for t in doc:
+            self.text.append(t.text)
+            self.idx.append(t.idx)
+            self.space.append(t.is_space)
+            self.punct.append(t.is_punct)
+            holder = t._.placeholder
+            self.word.append(not (t.is_space or t.is_punct or holder))
+            self.form.append("" if holder else (t._.norm or norm(t.text)))
+            self.lemmas.append(frozenset(t._.lemmas))
+
+
+def token_view(at: "AnalysedText") -> TokenView:
+    """The TokenView of an analysed text, built once."""
+    v = getattr(at, "_token_view", None)
+    if v is None or v.n != len(at.doc):
+        v = TokenView(at.doc)
+        at._token_view = v  # type: ignore[attr-defined]
+    return v
+
+
 @dataclass(frozen=True)
 class WordPat:
     """One word of a phrase."""
@@ -39,14 +73,19 @@ class WordPat:
     def matches(self, tok: "Token") -> bool:
         if tok.is_space or tok.is_punct or tok._.placeholder:
             return False
-        form = tok._.norm or norm(tok.text)
-        if self.upper and not (tok.text.isupper() and any(c.isalpha() for c in tok.text)):
+        return self._match(tok._.norm or norm(tok.text), tok.text, frozenset(tok._.lemmas))
+
+    def matches_at(self, v: TokenView, i: int) -> bool:
+        return v.word[i] and self._match(v.form[i], v.text[i], v.lemmas[i])
+
+    def _match(self, form: str, text: str, lemmas: frozenset[str]) -> bool:
+        if self.upper and not (text.isupper() and any(c.isalpha() for c in text)):
             return False
         if self.prefix:
             return form.startswith(self.value)
         if form == self.value or form.rstrip(".") == self.value:
             return True
-        return self.value in tok._.lemmas
+        return self.value in lemmas
 
 
 @dataclass(frozen=True)
@@ -85,14 +124,17 @@ def compile_phrase(text: str, *, upper: bool = False, tag: object = None) -> Phr
     return Phrase(tuple(words), str(text), tag)
 
 
+_PREFIX_KEY = 2
+
+
 class PhraseSet:
     """Many phrases matched together, indexed by their first word so a long lexicon stays fast."""
 
     def __init__(self, phrases: Iterable[Phrase] = ()) -> None:
         self.phrases: list[Phrase] = []
         self._by_word: dict[str, list[Phrase]] = {}
-        self._prefixed: list[Phrase] = []
-        self._upper: list[Phrase] = []
+        self._by_prefix: dict[str, list[Phrase]] = {}   # «word*» phrases by the first letters of the prefix
+        self._short_prefix: list[Phrase] = []           # prefixes shorter than the key
         for p in phrases:
             self.add(p)
 
@@ -100,68 +142,80 @@ class PhraseSet:
         self.phrases.append(p)
         first = p.words[0]
         if first.prefix:
-            self._prefixed.append(p)
+            if len(first.value) >= _PREFIX_KEY:
+                self._by_prefix.setdefault(first.value[:_PREFIX_KEY], []).append(p)
+            else:
+                self._short_prefix.append(p)
         else:
             self._by_word.setdefault(first.value, []).append(p)
 
     def __bool__(self) -> bool:
         return bool(self.phrases)
 
-    def _candidates(self, tok: "Token") -> Iterator[Phrase]:
-        form = tok._.norm or norm(tok.text)
-        keys = {form, form.rstrip("."), *tok._.lemmas}
-        seen: set[int] = set()
-        for k in keys:
-            for p in self._by_word.get(k, ()):
-                if id(p) not in seen:
-                    seen.add(id(p))
-                    yield p
-        for p in self._prefixed:
-            if form.startswith(p.words[0].value):
-                yield p
+    def _candidates(self, form: str, lemmas: frozenset[str]) -> list[Phrase]:
+        out: list[Phrase] = []
+        bw = self._by_word
+        for k in (form, *lemmas):
+            got = bw.get(k)
+            if got:
+                out.extend(got)
+        stripped = form.rstrip(".")
+        if stripped != form and stripped in bw:
+            out.extend(bw[stripped])
+        got = self._by_prefix.get(form[:_PREFIX_KEY])
+        if got:
+            out.extend(got)
+        if self._short_prefix:
+            out.extend(self._short_prefix)
+        if len(out) > 1:  # the same phrase may come through several keys
+            seen: set[int] = set()
+            out = [p for p in out if not (id(p) in seen or seen.add(id(p)))]  # type: ignore[func-returns-value]
+        return out
 
     def finditer(self, at: "AnalysedText", *, loose: bool = False, start: int = 0,
                  end: int | None = None) -> Iterator[PhraseMatch]:
         """Every match (overlapping ones included) whose characters lie in [start, end)."""
-        doc = at.doc
+        v = token_view(at)
         end = len(at.text) if end is None else end
-        n = len(doc)
-        for i in range(n):
-            tok = doc[i]
-            if tok.idx < start or tok.idx >= end or tok.is_space or tok.is_punct or tok._.placeholder:
+        for i in range(v.n):
+            if not v.word[i]:
                 continue
-            for p in self._candidates(tok):
-                if not p.words[0].matches(tok):
+            pos = v.idx[i]
+            if pos < start or pos >= end:
+                continue
+            cands = self._candidates(v.form[i], v.lemmas[i])
+            if not cands:
+                continue
+            for p in cands:
+                if not p.words[0].matches_at(v, i):
                     continue
-                j = _match_rest(doc, i + 1, p.words[1:], loose)
+                j = _match_rest(v, i + 1, p.words[1:], loose)
                 if j is None:
                     continue
-                last = doc[j - 1]
-                e = last.idx + len(last.text)
+                e = v.idx[j - 1] + len(v.text[j - 1])
                 if e <= end:
-                    yield PhraseMatch(p, i, j, tok.idx, e)
+                    yield PhraseMatch(p, i, j, pos, e)
 
     def spans(self, at: "AnalysedText", *, loose: bool = True) -> list[tuple[int, int]]:
         """Character spans of every match (for exceptions)."""
         return [(m.start, m.end) for m in self.finditer(at, loose=loose)]
 
 
-def _match_rest(doc: "Sequence[Token]", i: int, rest: Sequence[WordPat], loose: bool) -> int | None:
+def _match_rest(v: TokenView, i: int, rest: Sequence[WordPat], loose: bool) -> int | None:
     """Match the remaining words from token ``i``; the index after the last matched token, or None."""
-    n = len(doc)
+    n = v.n
     for w in rest:
         while i < n:
-            t = doc[i]
-            if t.is_space:
+            if v.space[i]:
                 i += 1
                 continue
-            if t.is_punct and (loose or set(t.text) <= {"."}):
-                if loose and _TERMINAL.match(t.text):
+            if v.punct[i] and (loose or set(v.text[i]) <= {"."}):
+                if loose and _TERMINAL.match(v.text[i]):
                     return None
                 i += 1
                 continue
             break
-        if i >= n or not w.matches(doc[i]):
+        if i >= n or not w.matches_at(v, i):
             return None
         i += 1
     return i

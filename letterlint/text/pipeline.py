@@ -121,12 +121,16 @@ class AnalysedText:
                 yield t
 
     def sentences(self) -> list[tuple[int, int]]:
-        """(start, end) character offsets of each sentence, whitespace trimmed."""
+        """(start, end) character offsets of each sentence, whitespace trimmed (computed once)."""
+        cached = self.__dict__.get("_sentences")
+        if cached is not None:
+            return list(cached)
         out = []
         for s in self.doc.sents:
             toks = [t for t in s if not t.is_space]
             if toks:
                 out.append((toks[0].idx, toks[-1].idx + len(toks[-1].text)))
+        self.__dict__["_sentences"] = tuple(out)
         return out
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
@@ -321,13 +325,13 @@ def _set_morph(doc: "Doc") -> None:
             t.lemma_ = t.text.lower()
             t._.lemmas = (t.text.lower(),)
             continue
-        info = word_info(t._.norm)
+        info = word_info(t.norm_)
         t.lemma_ = info.lemma
-        t._.lemmas = tuple(sorted(info.lemmas | {t._.norm}))
+        t._.lemmas = info.lemmas_t
         t.pos_ = info.pos
         t.tag_ = info.tag
-        t._.oc = tuple(sorted(info.oc))
-        t._.oc_any = tuple(sorted(info.oc_any))
+        t._.oc = info.oc_t
+        t._.oc_any = info.oc_any_t
         if info.morph:
             t.set_morph(info.morph)
 

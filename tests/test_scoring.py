@@ -1,0 +1,47 @@
+"""Precision and recall of each rule on the labelled letters in fixtures/cases/ (DESIGN §8).
+
+Add your rule's thresholds to THRESHOLDS when its cases are in. The table is printed (pytest -s, or on failure);
+`python -m letterlint.engine.scoring fixtures/cases` prints the same table as Markdown for the README.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from letterlint.engine.scoring import markdown_table, run_cases
+
+CASES = Path(__file__).resolve().parent.parent / "fixtures" / "cases"
+
+# rule id → (minimum precision, minimum recall, minimum number of cases that score it)
+THRESHOLDS: dict[str, tuple[float, float, int]] = {
+    "subject-changed": (0.95, 0.9, 20),
+    "reply-all": (0.95, 0.9, 20),
+    "subject-informative": (0.95, 0.9, 20),
+    "missing-attachment": (0.95, 0.9, 20),
+    "large-attachment": (0.95, 0.9, 8),
+}
+
+
+@pytest.fixture(scope="module")
+def scores():
+    s = run_cases(CASES, THRESHOLDS)   # only the rules with thresholds run: keeps the suite fast
+    print("\n" + markdown_table(s))
+    return s
+
+
+def test_every_case_reads(scores) -> None:
+    broken = [f"{c.name}: {c.error}" for c in scores.cases if c.error]
+    assert not broken, "\n".join(broken)
+
+
+@pytest.mark.parametrize("rule", sorted(THRESHOLDS))
+def test_rule_scores(scores, rule: str) -> None:
+    min_p, min_r, min_cases = THRESHOLDS[rule]
+    s = scores.rules.get(rule)
+    assert s is not None, f"{rule}: no labelled case mentions it"
+    problems = "\n".join(scores.problems([rule]))
+    assert s.cases >= min_cases, f"{rule}: only {s.cases} cases"
+    assert s.precision >= min_p, f"{rule}: precision {s.precision:.2f} < {min_p}\n{problems}\n{markdown_table(scores)}"
+    assert s.recall >= min_r, f"{rule}: recall {s.recall:.2f} < {min_r}\n{problems}\n{markdown_table(scores)}"
