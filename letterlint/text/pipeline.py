@@ -161,6 +161,15 @@ def analyse(source: "SourceText", needs: Iterable[str] = ("tokens", "morph")) ->
         _set_syntax(doc)
     if "ner" in want:
         at.entities = _entities(source.text)
+        spans = []
+        for ent in at.entities:  # also as doc.ents, so patterns can use ENT_TYPE
+            sp = doc.char_span(ent.start, ent.end, label=ent.label, alignment_mode="expand")
+            if sp is not None and not any(sp.start < o.end and o.start < sp.end for o in spans):
+                spans.append(sp)
+        try:
+            doc.ents = spans
+        except Exception:  # pragma: no cover - overlapping or misaligned spans: keep the list only
+            pass
     return at
 
 
