@@ -205,10 +205,22 @@ def load_rules_dir(folder: str | Path) -> list[Rule]:
     return [load_rule_file(f) for f in rule_files(p)]
 
 
+def _bundled_root():
+    """The bundled rules folder: package ``letterlint.rules`` when installed, else the checkout's rules/.
+
+    Running from a source checkout (``python -m pytest`` in the repo) imports the local ``letterlint/``, which has
+    no ``rules`` subpackage — the top-level rules/ folder is mapped into it only when the wheel is built.
+    """
+    try:
+        return resources.files("letterlint.rules")
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parents[2] / "rules"
+
+
 def bundled_rules() -> list[Rule]:
     """The rules shipped with letterlint (the top-level rules/ folder, package ``letterlint.rules``)."""
     out = []
-    root = resources.files("letterlint.rules")
+    root = _bundled_root()
     for entry in sorted(root.iterdir(), key=lambda e: e.name):
         if entry.name.endswith((".yaml", ".yml")) and not entry.name.startswith((".", "_")):
             text = entry.read_text(encoding="utf-8")
