@@ -192,8 +192,14 @@ def mime_corpus(ext: Path, verbose: bool = False) -> tuple[int, int, int, list[s
         try:
             read_path(str(p))
             read += 1
-        except ReadError:
-            errors += 1
+        except ReadError as exc:
+            if getattr(exc, "internal", False):     # the reader's own failure turned into a message: a crash
+                crashes += 1
+                crashed.append(str(p.relative_to(root)))
+                if verbose:
+                    print(f"--- {p}\n{exc}\n{traceback.format_exc()}")
+            else:
+                errors += 1
         except Exception:
             crashes += 1
             crashed.append(str(p.relative_to(root)))

@@ -21,6 +21,7 @@ Matching runs on lines with Unicode format characters removed (Windows Mail puts
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from email.utils import getaddresses
@@ -174,6 +175,7 @@ class HeaderInfo:
     needs_quote: bool = False          # an attribution that only counts when a quote block follows it
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean(line: str) -> str:
     """A line ready for matching: format characters gone, quote markers kept."""
     return strip_format_chars(line).rstrip()
@@ -396,24 +398,27 @@ _WROTE_RE = re.compile(r"(?<!\w)(" + "|".join(re.escape(w) for w in sorted(_WROT
 
 def match_attribution(lines: list[str], i: int) -> HeaderInfo | None:
     """An attribution header at ``lines[i]``, joined with up to five following lines when wrapped."""
-    first = clean(lines[i]).strip()
+    window = [clean(l).strip() for l in lines[i:i + 6]]
+    first = window[0] if window else ""
     if not first or len(first) > 300 or _QUOTE_LINE.match(first):
         return None
-    for n in range(1, 7):
-        if i + n > len(lines):
-            return None
+    # every attribution has a date or an address, and ends with a colon (but for a few one-line forms)
+    if not any(_DIGIT_OR_AT.search(w) for w in window):
+        return None
+    ends = [n for n in range(1, len(window) + 1) if window[n - 1].endswith((":", "："))]
+    if _NO_COLON_START.match(first):
+        ends = [1] + [n for n in ends if n != 1]
+    for n in ends:
         joined = _join(lines[i:i + n])
         if joined is None:
             return None
-        if n > 1 and not clean(lines[i + n - 1]).strip():
-            continue
         info = parse_attribution(joined)
         if info:
             if n > 1 and any(_dated_attribution(j) for j in (_join(lines[i + k:i + n]) for k in range(1, n)) if j):
                 return None        # «Hello» + «On … wrote:»: the attribution starts on a later line
             info.lines = n
             return info
-        if len(joined) > 300 or joined.endswith((":", "：")):
+        if len(joined) > 300:
             return None
     return None
 
@@ -451,6 +456,8 @@ def _join(parts: list[str]) -> str | None:
 
 
 _QUOTE_LINE = re.compile(r"^[ \t]{0,3}>")
+_DIGIT_OR_AT = re.compile(r"[\d@]")
+_NO_COLON_START = re.compile(r"^(-{2,}|\d{4}[-/])")
 _LEAD_START = re.compile(r"^(on|am|le|el|il|op|den|dne|w dniu|em|в)\s+.{0,20}\d", re.I)
 
 

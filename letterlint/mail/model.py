@@ -49,9 +49,11 @@ class SourceText:
 
     def __post_init__(self) -> None:
         starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
+        find = self.text.find
+        i = find("\n")
+        while i >= 0:
+            starts.append(i + 1)
+            i = find("\n", i + 1)
         self._line_starts = starts
         if len(self.origins) < len(starts):  # defensive: never fail a lookup
             last = self.origins[-1] if self.origins else (1, 1)

@@ -163,10 +163,10 @@ def _uniformly_indented(lines: list[Line]) -> bool:
 # --------------------------------------------------------------------------------------------------------------
 # Finding the first header or quote.
 
-def _find_boundary(lines: list[Line]) -> tuple[int, str, HeaderInfo | None]:
-    """(index, kind, header) of the first place where quoted or forwarded material starts."""
-    texts = [l[0] for l in lines]
-    for i, t in enumerate(texts):
+def _find_boundary(lines: list[Line], texts: list[str], start: int = 0) -> tuple[int, str, HeaderInfo | None]:
+    """(index, kind, header) of the first place at or after ``start`` where quoted or forwarded material starts."""
+    for i in range(start, len(texts)):
+        t = texts[i]
         if _blank(t):
             continue
         if _is_quoted(t):
@@ -206,51 +206,95 @@ def _starts_header(texts: list[str], i: int) -> bool:
 # --------------------------------------------------------------------------------------------------------------
 # The split.
 
-def _split(lines: list[Line], level: int, path: str, at_start: bool = False, forward_hint: bool = False) -> _Parts:
-    b, kind, info = _find_boundary(lines)
-    if not kind:
-        return _Parts(own=list(lines))
-    before = list(lines[:b])
-    if kind == "quote":
-        return _split_bare_quote(lines, b, level, path)
-    assert info is not None
-    content = lines[b + info.lines:]
-    header_text = "\n".join(clean(t[0]).strip() for t in lines[b:b + info.lines])
-    if kind == "attribution":
-        return _split_attribution(before, content, info, header_text, level, path,
-                                  at_start=at_start and not _has_text(before), forward_hint=forward_hint)
-    return _split_block(before, content, info, header_text, level, path)
+_MAX_DEPTH = 60      # letters quoted inside letters inside …: past this the rest is left as it is
 
 
-def _split_bare_quote(lines: list[Line], b: int, level: int, path: str) -> _Parts:
-    """A «>» block with no header above it: history at the end of the author's words, a citation inside them."""
-    before = list(lines[:b])
-    e = _quote_region_end(lines, b)
-    region = lines[b:e]
-    rest = _split(lines[e:], level, path)
-    inner = _split([_unquote(l) for l in region], level + 1, path)
-    rest_text, _ = split_signature(rest.own)
+@dataclass
+class _Found:
+    """What a quote header and the lines under it give: the author's lines among them, earlier letters, and where
+    reading goes on at the same level (an index into the lines after the header)."""
+
+    own: list[Line]
+    quoted: list[QuotedLetter]
+    forwarded: list[QuotedLetter]
+    resume: int
+
+
+def _split(lines: list[Line], level: int, path: str, at_start: bool = False, forward_hint: bool = False,
+           depth: int = 0) -> _Parts:
+    """One quoting level, read top to bottom; the letters under headers and in «>» blocks are split recursively."""
+    lines = list(lines)
+    if depth > _MAX_DEPTH:
+        return _Parts(own=lines)
+    texts = [l[0] for l in lines]
+    items: list[tuple[str, object]] = []        # ("own", lines) | ("bare", «>» lines) | ("found", _Found)
+    pos = 0
+    while pos < len(lines):
+        b, kind, info = _find_boundary(lines, texts, pos)
+        items.append(("own", lines[pos:b]))
+        if not kind:
+            break
+        if kind == "quote":
+            e = _quote_region_end(lines, b)
+            items.append(("bare", lines[b:e]))
+            pos = e
+            continue
+        assert info is not None
+        content = lines[b + info.lines:]
+        header_text = "\n".join(clean(t[0]).strip() for t in lines[b:b + info.lines])
+        written = any(k != "found" and _has_text(v) for k, v in items)    # type: ignore[arg-type]
+        if kind == "attribution":
+            found = _attribution(content, info, header_text, level, path, depth,
+                                 unmarked_is_own=at_start and not written and not forward_hint and not info.needs_quote)
+        else:
+            found = _block(content, info, header_text, level, path, depth)
+        items.append(("found", found))
+        pos = b + info.lines + found.resume
+    return _assemble(items, level, path, depth)
+
+
+def _item_lines(kind: str, val) -> list[Line]:
+    return val if kind in ("own", "bare") else val.own
+
+
+def _assemble(items: list[tuple[str, object]], level: int, path: str, depth: int) -> _Parts:
+    """Put one level together, deciding for each header-less «>» block whether it is a citation or history."""
+    own_only = [l for kind, val in items if kind != "bare" for l in _item_lines(kind, val)]
+    new_text, _ = split_signature(own_only)
+    words = {(ln, col) for t, ln, col in new_text if not _blank(t)}
+    # for each item: does any of the author's new text (not the signature) come after it?
+    text_after = [False] * len(items)
+    seen = False
+    for k in range(len(items) - 1, -1, -1):
+        text_after[k] = seen
+        kind, val = items[k]
+        if kind != "bare" and any((ln, col) in words for _, ln, col in _item_lines(kind, val)):
+            seen = True
     parts = _Parts()
-    if _has_text(rest_text):
-        # the author's words go on below: the block is a citation in the new text
-        parts.own = before + list(region) + rest.own
-        parts.inline = [_trim_blank([_unquote(l) for l in region])] + rest.inline
-        parts.quoted, parts.forwarded = rest.quoted, rest.forwarded
-        return parts
-    if not _has_text(inner.own) and inner.history():
-        # the quote is a header and its letter (Apple Mail quotes whole forwards like that): no wrapper letter
-        for q in inner.history():
-            q.level -= 1
-        parts.quoted, parts.forwarded = list(inner.quoted), list(inner.forwarded)
-    else:
-        letter = QuotedLetter(sender=None, date=None, date_text="", subject="", to=[], cc=[],
-                              text=_to_text(path, inner.own), header="", level=level)
-        parts.quoted = [letter] + inner.quoted
-        parts.forwarded = list(inner.forwarded)
-    parts.own = before + rest.own
-    parts.inline = list(rest.inline)
-    parts.quoted += rest.quoted
-    parts.forwarded += rest.forwarded
+    for k, (kind, val) in enumerate(items):
+        if kind == "own":
+            parts.own += val
+        elif kind == "found":
+            parts.own += val.own
+            parts.quoted += val.quoted
+            parts.forwarded += val.forwarded
+        elif text_after[k]:
+            # the author's words go on below: a citation inside the new text, kept with its «>» marks
+            parts.own += val
+            parts.inline.append(_trim_blank([_unquote(l) for l in val]))
+        else:
+            inner = _split([_unquote(l) for l in val], level + 1, path, depth=depth + 1)
+            if not _has_text(inner.own) and inner.history():
+                # the quote is a header and its letter (Apple Mail quotes whole forwards like that): no wrapper
+                for q in inner.history():
+                    q.level -= 1
+                parts.quoted += inner.quoted
+                parts.forwarded += inner.forwarded
+            else:
+                parts.quoted.append(QuotedLetter(sender=None, date=None, date_text="", subject="", to=[], cc=[],
+                                                 text=_to_text(path, inner.own), header="", level=level))
+                parts.quoted += inner.quoted
+                parts.forwarded += inner.forwarded
     return parts
 
 
@@ -268,41 +312,32 @@ def _quote_region_end(lines: list[Line], b: int) -> int:
     return e
 
 
-def _split_attribution(before: list[Line], content: list[Line], info: HeaderInfo, header_text: str, level: int,
-                       path: str, at_start: bool, forward_hint: bool) -> _Parts:
+def _attribution(content: list[Line], info: HeaderInfo, header_text: str, level: int, path: str, depth: int,
+                 unmarked_is_own: bool) -> _Found:
     k = 0
     while k < len(content) and _blank(content[k][0]):
         k += 1
-    parts = _Parts()
     if k < len(content) and (_is_quoted(content[k][0]) or _PIPE_PREFIX.match(clean(content[k][0]))):
+        # «>» lines up to the next header are the letter; the author's unquoted lines among them are answers
         prefix = _QUOTE_PREFIX if _is_quoted(content[k][0]) else _PIPE_PREFIX
-        quoted_lines, answers, rest_lines = _collect_quote(content, prefix)
-        rest = _split(rest_lines, level, path)
-        inner = _split(quoted_lines, level + 1, path)
-        parts.own = before + answers + rest.own
-        parts.inline = rest.inline
+        quoted_lines, own, resume = _collect_quote(content, prefix)
+        inner = _split(quoted_lines, level + 1, path, depth=depth + 1)
     elif _uniformly_indented(content):
-        inner = _split(_dedent(content), level + 1, path)
-        rest = _Parts()
-        parts.own = before
-    elif at_start and not forward_hint and not info.needs_quote:
+        inner = _split(_dedent(content), level + 1, path, depth=depth + 1)      # Outlook 2019
+        own, resume = [], len(content)
+    elif unmarked_is_own:
         # an attribution on top of unmarked text: nothing says the text below is quoted, so it stays the
         # author's (a client that lost the quote marks); the header line itself is dropped
-        rest = _split(content, level, path)
-        rest.own = before + rest.own
-        return rest
+        return _Found([], [], [], 0)
     else:
-        inner = _split(content, level + 1, path)
-        rest = _Parts()
-        parts.own = before
+        inner = _split(content, level + 1, path, depth=depth + 1)               # top posting: all the rest
+        own, resume = [], len(content)
     letter = _letter(info, header_text, inner, level, path)
-    parts.quoted = [letter] + inner.quoted + rest.quoted
-    parts.forwarded = inner.forwarded + rest.forwarded
-    return parts
+    return _Found(own, [letter] + inner.quoted, list(inner.forwarded), resume)
 
 
-def _collect_quote(content: list[Line], prefix: re.Pattern) -> tuple[list[Line], list[Line], list[Line]]:
-    """(quoted letter lines unquoted, the author's inline answers, lines from the next header on)."""
+def _collect_quote(content: list[Line], prefix: re.Pattern) -> tuple[list[Line], list[Line], int]:
+    """(quoted letter lines unquoted, the author's inline answers, index of the next header or the end)."""
     texts = [l[0] for l in content]
     quoted: list[Line] = []
     answers: list[Line] = []
@@ -319,23 +354,22 @@ def _collect_quote(content: list[Line], prefix: re.Pattern) -> tuple[list[Line],
             pending.append(line)
         else:
             if _starts_header(texts, k):
-                return quoted, answers, content[k:]
+                return quoted, answers, k
             answers.extend(pending)
             pending = []
             answers.append(line)
             last = "a"
-    return quoted, answers, []
+    return quoted, answers, len(content)
 
 
-def _split_block(before: list[Line], content: list[Line], info: HeaderInfo, header_text: str, level: int,
-                 path: str) -> _Parts:
+def _block(content: list[Line], info: HeaderInfo, header_text: str, level: int, path: str, depth: int) -> _Found:
+    """A header block or separator: the letter runs to the end, or to «Конец пересылаемого сообщения»."""
     end = len(content)
     for k, line in enumerate(content):
         if END_FORWARD.match(clean(line[0])):
             end = k
             break
     body = list(content[:end])
-    after = list(content[end + 1:])
     lazy = _lazy_unquote(body)
     if lazy is not None:
         body = lazy
@@ -357,17 +391,12 @@ def _split_block(before: list[Line], content: list[Line], info: HeaderInfo, head
             lazy = _lazy_unquote(body)
             if lazy is not None:
                 body = lazy
-    inner = _split(body, level + 1, path)
-    rest = _split(after, level, path) if after else _Parts()
+    inner = _split(body, level + 1, path, depth=depth + 1)
     letter = _letter(info, header_text, inner, level, path)
-    parts = _Parts(own=before + rest.own, inline=rest.inline)
+    resume = min(end + 1, len(content))
     if info.forward:
-        parts.forwarded = [letter] + inner.forwarded + rest.forwarded
-        parts.quoted = inner.quoted + rest.quoted
-    else:
-        parts.quoted = [letter] + inner.quoted + rest.quoted
-        parts.forwarded = inner.forwarded + rest.forwarded
-    return parts
+        return _Found([], list(inner.quoted), [letter] + inner.forwarded, resume)
+    return _Found([], [letter] + inner.quoted, list(inner.forwarded), resume)
 
 
 def _lazy_unquote(lines: list[Line]) -> list[Line] | None:
@@ -434,23 +463,51 @@ _DASHDASH = re.compile(r"^-- ?$")
 def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """(new text, signature) of the author's own lines."""
     lines = _trim_blank(lines)
-    for i, (text, _, _) in enumerate(lines):
-        c = clean(text).strip()
-        if _blank(c) or _is_quoted(text):
+    n = len(lines)
+    # what follows each line, computed once from the end (a long letter must not cost n² here)
+    count = [0] * (n + 1)          # non-blank lines after i
+    quoted = [False] * (n + 1)     # a «>» citation after i
+    longest = [0] * (n + 1)
+    signoff_tail_ok = [True] * (n + 1)
+    not_mobile = [0] * (n + 1)
+    mobile = [False] * n
+    first = 0
+    for i in range(n - 1, -1, -1):
+        if count[i + 1] > 15 and not_mobile[i + 1] > 8:
+            first = i + 1       # nothing above here can start a signature: too much follows it
+            break
+        t = lines[i][0]
+        c = clean(t).strip()
+        mobile[i] = _is_mobile_line(c) if c else False
+        count[i] = count[i + 1]
+        quoted[i] = quoted[i + 1]
+        longest[i] = longest[i + 1]
+        signoff_tail_ok[i] = signoff_tail_ok[i + 1]
+        not_mobile[i] = not_mobile[i + 1]
+        if _blank(t):
             continue
-        after = [l for l in lines[i + 1:] if not _blank(l[0])]
-        if any(_is_quoted(l[0]) for l in after):
-            continue     # a citation below: this is not the end of the author's words
+        count[i] += 1
+        quoted[i] = quoted[i] or _is_quoted(t)
+        longest[i] = max(longest[i], len(c))
+        signoff_tail_ok[i] = signoff_tail_ok[i] and len(c) <= 100 and len(c.split()) <= 12 and not c.endswith("?")
+        not_mobile[i] += 0 if mobile[i] else 1
+    for i in range(first, n):
+        text = lines[i][0]
+        if count[i + 1] > 15 and not_mobile[i + 1] > 8:
+            continue            # too much below for any kind of signature
+        c = clean(text).strip()
+        if _blank(c) or _is_quoted(text) or quoted[i + 1]:
+            continue            # a citation below: this is not the end of the author's words
         raw = clean(text).strip(" \t")
         if _DASHDASH.match(raw) or _DASHDASH.match(c):
-            if len(after) <= 15 and all(len(clean(t).strip()) <= 200 for t, _, _ in after):
+            if count[i + 1] <= 15 and longest[i + 1] <= 200:
                 # the «-- » line itself is neither the author's words nor the signature
                 return _trim_blank(lines[:i]), _trim_blank(lines[i + 1:])
             continue
         m = _SIGNOFF.match(c)
-        if m and _signoff_ok(m.group("phrase"), m.group("rest"), after):
+        if m and count[i + 1] <= 10 and signoff_tail_ok[i + 1] and _signoff_ok(m.group("phrase"), m.group("rest")):
             return _trim_blank(lines[:i]), _trim_blank(lines[i:])
-        if _is_mobile_line(c) and sum(1 for t, _, _ in after if not _is_mobile_line(clean(t))) <= 8:
+        if mobile[i] and not_mobile[i + 1] <= 8:
             return _trim_blank(lines[:i]), _trim_blank(lines[i:])
     return lines, []
 
@@ -467,20 +524,12 @@ def _is_mobile_line(c: str) -> bool:
     return not (s.endswith((".", "?")) and len(s.split()) > 6 and not re.search(r"typo|excuse|brevity|извините|опечат", s, re.I))
 
 
-def _signoff_ok(phrase: str, rest: str, after: list[Line]) -> bool:
-    """A sign-off line starts a signature only when it stands alone near the end with short lines after it."""
+def _signoff_ok(phrase: str, rest: str) -> bool:
+    """«С уважением,» / «С уважением, Иван Петров» / «Best regards, //Jef» — not «С уважением к вашему времени, …»."""
     rest = rest.strip().lstrip(",.!:;—–- \t").strip()
-    if rest:
-        if phrase.lower() in _SIGNOFF_ALONE:
-            return False
-        words = rest.split()
-        # «С уважением, Иван Петров» / «Best regards, //Jef» — not «С уважением к вашему времени, …»
-        if len(words) > 4 or rest[-1:] in "?!" or not (rest[:1].isupper() or not rest[:1].isalpha()):
-            return False
-    if len(after) > 10:
+    if not rest:
+        return True
+    if phrase.lower() in _SIGNOFF_ALONE:
         return False
-    for t, _, _ in after:
-        s = clean(t).strip()
-        if len(s) > 100 or len(s.split()) > 12 or s.endswith("?"):
-            return False
-    return True
+    words = rest.split()
+    return len(words) <= 4 and rest[-1:] not in "?!" and (rest[:1].isupper() or not rest[:1].isalpha())
