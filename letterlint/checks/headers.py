@@ -190,6 +190,11 @@ def large_attachment(ctx: "RuleContext") -> Iterator[Hit]:
 
 # --- missing-attachment -----------------------------------------------------------------------------------------
 
+_MONTHS = "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+_WHEN_RE = re.compile(
+    rf"\b\d{{1,2}}(?:-?го)?\s+(?:{_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\b|"
+    r"\b(?:в|во|к|до)\s+(?:понедельник|вторник|сред[уы]|четверг|пятниц[уы]|суббот[уы]|воскресенье)\b|"
+    r"\b(?:завтра|послезавтра|на следующей неделе|через\s+\w+\s+(?:дн|недел))", re.I)
 _FILE_RE = re.compile(r"(?<![\w/@.-])[\w][\w\-. ]{0,80}?\.(?P<ext>[a-z0-9]{2,5})(?![\w/])", re.I)
 _LINE_HEAD_RE = re.compile(r"^\s*(?:приложени[еяй]|вложени[еяй]|attachments?)\s*(?:№\s*\d+\s*)?:", re.I | re.M)
 
@@ -207,6 +212,7 @@ class _Lists:
         self.phrases = ps("phrases")
         self.appendix = ps("appendix_phrases")
         self.cancel = ps("cancel_phrases")
+        self.elsewhere = ps("elsewhere_phrases")
         self.attach_verbs = lemmas("attach_verbs")
         self.send_verbs = lemmas("send_verbs")
         self.documents = lemmas("documents")
@@ -244,7 +250,7 @@ def _clause(at: "AnalysedText", sent: tuple[int, int], offset: int) -> tuple[int
     text = at.text
     s, e = sent
     left = max(text.rfind(c, s, offset) for c in (",", ";", " — ", " - ", ":"))
-    right = [i for i in (text.find(c, offset, e) for c in (",", ";", " — ", " - ")) if i >= 0]
+    right = [i for i in (text.find(c, offset, e) for c in (",", ";", " — ", " - ", ":")) if i >= 0]
     return (left + 1 if left >= s else s), (min(right) if right else e)
 
 
@@ -285,9 +291,24 @@ def _sentence_cancelled(at: "AnalysedText", L: _Lists, sent: tuple[int, int]) ->
     return False
 
 
-def _negated(at: "AnalysedText", sent: tuple[int, int], start: int) -> bool:
+def _negated(at: "AnalysedText", sent: tuple[int, int], start: int, L: "_Lists | None" = None) -> bool:
+    """Negation, a request («пришлите … во вложении»), a promise («пришлём во вложении») or the past
+    («договор был во вложении») in the clause: not a claim that something is attached now."""
     cs, ce = _clause(at, sent, start)
-    return any(t._.norm in ("не", "нет", "ни") for t in _words(at, cs, ce))
+    if L is not None and L.elsewhere and any(cs <= m.start < ce for m in L.elsewhere.finditer(at, loose=True)):
+        return True   # attached somewhere else: «к заявке на сайте», «в тикете»
+    for t in _words(at, cs, ce):
+        if t._.norm in ("не", "нет", "ни"):
+            return True
+        if L is None:
+            continue
+        oc = set(t._.oc)
+        lem = _lemmas(t)
+        if lem & (L.send_verbs | L.attach_verbs) and oc & {"impr", "futr", "INFN"}:
+            return True
+        if "быть" in lem and oc & {"past", "futr"}:
+            return True
+    return False
 
 
 def _has_document(at: "AnalysedText", L: _Lists, s: int, e: int) -> bool:
@@ -321,13 +342,13 @@ def _triggers(at: "AnalysedText", L: _Lists) -> Iterator[tuple[int, int]]:
     # 2. fixed phrases: «во вложении», «см. вложение», «прикреплённый файл»…
     for m in L.phrases.finditer(at):
         sent = sent_of(m.start)
-        if _sentence_cancelled(at, L, sent) or _negated(at, sent, m.start):
+        if _sentence_cancelled(at, L, sent) or _negated(at, sent, m.start, L):
             continue
         found.append((m.start, m.end))
     # 3. «в приложении»: an appendix or a mobile app? Only with a document and without app words.
     for m in L.appendix.finditer(at):
         sent = sent_of(m.start)
-        if _sentence_cancelled(at, L, sent) or _negated(at, sent, m.start):
+        if _sentence_cancelled(at, L, sent) or _negated(at, sent, m.start, L):
             continue
         if _appendix_means_attachment(at, L, sent, m):
             found.append((m.start, m.end))
@@ -355,7 +376,7 @@ def _triggers(at: "AnalysedText", L: _Lists) -> Iterator[tuple[int, int]]:
         if _inside_url(at, s):
             continue
         sent = sent_of(s)
-        if _sentence_cancelled(at, L, sent) or _negated(at, sent, s):
+        if _sentence_cancelled(at, L, sent) or _negated(at, sent, s, L):
             continue
         if _their_file(at, sent):
             continue
@@ -420,6 +441,8 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
     if _negated_verb(at, t):
         return False
     cs, ce = _clause(at, sent, t.idx)
+    if L.elsewhere and any(cs <= m.start < ce for m in L.elsewhere.finditer(at, loose=True)):
+        return False
     clause = _words(at, cs, ce)
     before = [w for w in clause if w.idx < t.idx]
     after = [w for w in _words(at, t.idx + len(t.text), sent[1])]
@@ -436,8 +459,11 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
     if "PRTS" in oc:   # «договор приложен», «файлы прикреплены»
         return attach
     if not attach:
-        # a send verb counts only in the present, first person, with a document named in the sentence
+        # a send verb counts only in the present, first person, with a document named in the sentence —
+        # and not as the present of a plan: «27 мая присылаем готовые макеты»
         if not ({"1per", "pres"} <= oc):
+            return False
+        if _WHEN_RE.search(at.text[cs:ce]):
             return False
         return _has_document(at, L, t.idx + len(t.text), sent[1]) or _has_document(at, L, sent[0], t.idx)
     if "past" in oc or "pres" in oc:
