@@ -330,11 +330,14 @@ def explain(rule_id: str, config_path: str | None, lang: str) -> None:
     lines += ["", "Настройка в .letterlint.yaml:", "  rules:", f"    {rule.id}:",
               f"      severity: {rule.severity}     # error | warning | info | off"]
     if rule.params:
-        dumped = yaml.safe_dump({"params": _plain(rule.params)}, allow_unicode=True, sort_keys=False, width=100)
+        dumped = yaml.safe_dump({"params": _plain(rule.params)}, allow_unicode=True, sort_keys=False, width=100,
+                                default_flow_style=None)
         short = [ln for ln in dumped.splitlines()]
         if len(short) > 25:
             short = short[:25] + ["        # … (полный список — в файле правила)"]
         lines += ["      " + ln for ln in short]
+    lines += ["      # список можно дополнить, не заменяя: params: {имя+: [ещё, слова]}"] if any(
+        isinstance(v, list) for v in rule.params.values()) else []
     if rule.type == "lexicon":
         lines += ["      words: [{match: \"слово\", suggest: [замена]}]   # свои слова",
                   "      allow: [\"фраза\"]                                # исключения"]

@@ -49,6 +49,23 @@ def test_off_and_on_are_strings_not_yaml11_booleans(tmp_path: Path, rules) -> No
     assert on["subject-informative"].severity == "info"
 
 
+def test_list_params_extend_with_plus(tmp_path: Path, rules) -> None:
+    cfg = load_config(write(tmp_path / ".letterlint.yaml", """
+        rules:
+          missing-attachment:
+            params:
+              documents+: [ведомость, договор]
+              app_words: [терминал]
+    """))
+    rule = next(r for r in Engine(rules, cfg).rules if r.id == "missing-attachment")
+    assert rule.params["documents"][-1] == "ведомость" and "макет" in rule.params["documents"]
+    assert rule.params["documents"].count("договор") == 1
+    assert rule.params["app_words"] == ["терминал"]
+    bad = load_config(write(tmp_path / "bad.yaml", "rules:\n  missing-attachment:\n    params:\n      check_templates+: [x]\n"))
+    with pytest.raises(ConfigError, match="не список"):
+        Engine(rules, bad)
+
+
 def test_extends_builtin_and_files_merge_in_order(tmp_path: Path, rules) -> None:
     write(tmp_path / "team.yaml", """
         extends: strict

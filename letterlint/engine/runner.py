@@ -103,6 +103,15 @@ class Engine:
             if s.severity:
                 rule.severity = s.severity
             for k, v in s.params.items():
+                if k.endswith("+"):   # «documents+: [чертёж]» extends the rule's list instead of replacing it
+                    base = k[:-1]
+                    if not isinstance(rule.default_params.get(base), list):
+                        raise chk.fail(s.param_lines.get(k, s.line),
+                                       f"rules.{rid}.params: «{k}» дополняет список, а «{base}» у правила не список")
+                    if not isinstance(v, list):
+                        raise chk.fail(s.param_lines.get(k, s.line), f"rules.{rid}.params: «{k}» должен быть списком")
+                    rule.params[base] = list(rule.params.get(base) or []) + [x for x in v if x not in rule.params[base]]
+                    continue
                 if k not in rule.default_params and k not in _UNIVERSAL_PARAMS.get(rule.type, ()):
                     known = ", ".join(sorted(rule.default_params)) or "нет ни одного"
                     raise chk.fail(s.param_lines.get(k, s.line),
