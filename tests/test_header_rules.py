@@ -129,7 +129,7 @@ def test_reply_all_answers_the_latest_client_letter(engines) -> None:
 
 @pytest.mark.parametrize("subject, fires", [
     ("Вопрос", True), ("вопрос.", True), ("ДОКУМЕНТЫ!!!", True), ("Без темы", True), ("(без темы)", True),
-    ("", True), ("Re:", True), ("Fw:", False), ("Срочно", True), ("Привет", True), ("Файлы", True),
+    ("", True), ("Re:", True), ("Fw:", False), ("Re: Договор", False), ("RE: Вопрос", False), ("Срочно", True), ("Привет", True), ("Файлы", True),
     ("Вопрос по договору №17", False), ("Документы для аудита 2024", False), ("Счёт №118 за март", False),
 ])
 def test_subject_informative(engines, subject: str, fires: bool) -> None:

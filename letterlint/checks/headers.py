@@ -7,6 +7,7 @@ forwarded originals never trigger it.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import re
 from functools import lru_cache
@@ -155,6 +156,8 @@ def subject_informative(ctx: "RuleContext") -> Iterator[Hit]:
     if _is_forward(letter.subject, fwd) or letter.forwarded:
         return
     core = strip_prefixes(letter.subject, reply + fwd)
+    if core and core != " ".join((letter.subject or "").split()):
+        return  # «Re: Договор» without reply headers is still a reply: its subject is inherited
     key = norm(re.sub(r"[^\w\s-]+", " ", core, flags=re.U))
     key = " ".join(key.replace("_", " ").split()).strip(" -")
     generic = {" ".join(norm(re.sub(r"[^\w\s-]+", " ", str(g))).split()) for g in ctx.params.get("generic", [])}
@@ -242,7 +245,14 @@ def _lemmas(t: "Token") -> set[str]:
 
 
 def _words(at: "AnalysedText", s: int, e: int) -> list["Token"]:
-    return [t for t in at.doc if s <= t.idx < e and not (t.is_space or t.is_punct or t._.placeholder)]
+    """Word tokens starting in [s, e) (the word list and offsets are built once per text)."""
+    cache = at.__dict__.get("_header_words")
+    if cache is None:
+        toks = [t for t in at.doc if not (t.is_space or t.is_punct or t._.placeholder)]
+        cache = (toks, [t.idx for t in toks])
+        at.__dict__["_header_words"] = cache
+    toks, starts = cache
+    return toks[bisect.bisect_left(starts, s):bisect.bisect_left(starts, e)]
 
 
 def _clause(at: "AnalysedText", sent: tuple[int, int], offset: int) -> tuple[int, int]:
