@@ -278,8 +278,9 @@ def _assemble(items: list[tuple[str, object]], level: int, path: str, depth: int
             parts.own += val.own
             parts.quoted += val.quoted
             parts.forwarded += val.forwarded
-        elif text_after[k]:
-            # the author's words go on below: a citation inside the new text, kept with its «>» marks
+        elif text_after[k] and level == 1:
+            # the author's words go on below: a citation inside the new text, kept with its «>» marks (inside a
+            # quoted letter a deeper «>» block is always its history: QuotedLetter.text holds no deeper quotes)
             parts.own += val
             parts.inline.append(_trim_blank([_unquote(l) for l in val]))
         else:

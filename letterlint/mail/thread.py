@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from letterlint.mail.model import Letter, Message, QuotedLetter, Thread
+from letterlint.mail.model import Letter, Message, QuotedLetter, SourceText, Thread
 
 
 def build_thread(draft: Letter, earlier: list[Letter] | None = None, me: set[str] | frozenset[str] = frozenset()) -> Thread:
@@ -23,6 +23,11 @@ def build_thread(draft: Letter, earlier: list[Letter] | None = None, me: set[str
             messages.append(_from_letter(letter, "file"))
     else:
         messages.extend(_from_quoted(draft.quoted + draft.forwarded))
+        if not messages and draft.inline_quotes:
+            # an inline reply without a quote header: the «>» fragments are all we know of the letter answered
+            lines = [ln for q in draft.inline_quotes for ln in q.line_lines()]
+            messages.append(Message(sender=None, to=[], cc=[], date=None, subject="", origin="quoted",
+                                    text=SourceText.from_lines(draft.path, lines)))
     messages = _dedupe(messages)
     messages.sort(key=_sort_key)
     messages.append(_from_letter(draft, "draft"))
