@@ -363,3 +363,12 @@ def test_header_blocks() -> None:
     """, subject="Fwd: Счёт")
     (f,) = glued_yahoo.forwarded
     assert (f.sender.addr, f.subject, f.text.text.strip()) == ("ivan@example.ru", "Счёт", "Пришлите счёт.")
+
+
+def test_more_than_sign_is_not_a_quote() -> None:
+    x = letter("""
+        Варианты бюджета:
+        < 50 000 ₽ — базовый
+        > 50 000 ₽ — премиум
+    """)
+    assert x.new_text.text.endswith("> 50 000 ₽ — премиум") and not x.quoted and not x.inline_quotes

@@ -236,7 +236,10 @@ def _split(lines: list[Line], level: int, path: str, at_start: bool = False, for
             break
         if kind == "quote":
             e = _quote_region_end(lines, b)
-            items.append(("bare", lines[b:e]))
+            if _comparison(lines, b, e):
+                items.append(("own", lines[b:e]))      # «> 50 000 ₽ — премиум»: a sign, not a quote
+            else:
+                items.append(("bare", lines[b:e]))
             pos = e
             continue
         assert info is not None
@@ -251,6 +254,18 @@ def _split(lines: list[Line], level: int, path: str, at_start: bool = False, for
         items.append(("found", found))
         pos = b + info.lines + found.resume
     return _assemble(items, level, path, depth)
+
+
+_COMPARISON = re.compile(r"^[ \t]{0,3}>=?\s?[\d$€₽£]")
+
+
+def _comparison(lines: list[Line], b: int, e: int) -> bool:
+    """A «>» used as "more than" in the author's text: one to three lines of «> 50 000 ₽ …» right under the
+    author's own line (no blank line between), where a quote would follow a blank line or a header."""
+    region = [t for t, _, _ in lines[b:e]]
+    if not 1 <= len(region) <= 3 or not all(_COMPARISON.match(clean(t)) for t in region):
+        return False
+    return b > 0 and not _blank(lines[b - 1][0]) and not _is_quoted(lines[b - 1][0])
 
 
 def _item_lines(kind: str, val) -> list[Line]:
