@@ -279,6 +279,29 @@ def rules_cmd(config_path: str | None, fmt: str) -> None:
         state = sev.get(r.severity, r.severity) if r.id in enabled else "выкл."
         click.echo(f"{r.id:<{width}}  {state:<9}  {r.type:<7}  {r.title}" + (f" — {r.source}" if r.source else ""))
     click.echo(f"\nВсего правил: {len(rules)}, включено: {len(enabled)}. Подробнее: letterlint explain ID")
+    click.echo("Не проверяются в одном письме (почему — letterlint explain ID): "
+               + ", ".join(f"{k} («{v[0]}»)" for k, v in UNCHECKABLE.items()))
+
+
+#: Commandments no rule can check in one letter — `letterlint explain ID` says why (DESIGN §2).
+UNCHECKABLE: dict[str, tuple[str, str]] = {
+    "do-more": ("Делай больше, чем требуется: зарабатывай WOW",
+                "Что сделать сверх просьбы, решает менеджер: по письму не видно, что было возможно «легко сделать "
+                "больше» (вёрстка перевода, короткая версия ролика). Линтер не знает ни бюджета, ни клиента."),
+    "think-for-client": ("Думай за клиента",
+                         "Совет «вам ещё может потребоваться…» требует знать продукт и рынок клиента. В письме нельзя "
+                         "проверить, что такой совет был уместен или что его не хватает."),
+    "step-ahead": ("На шаг впереди",
+                   "Предугадать следующий вопрос в общем случае нельзя, но команда может описать свои пары «спросил "
+                   "о цене → ответь и об оплате» как правила: тип pattern или lexicon со scope и своим сообщением "
+                   "(см. docs/rules.md). Встроенного правила нет: пары у каждой команды свои."),
+    "golden-rule": ("Поступай с клиентом так, как хочешь, чтобы другие сервисы поступали с тобой",
+                    "Это принцип, а не признак текста: его частные случаи и проверяют остальные правила — быстрый "
+                    "ответ, ответы на все вопросы, вежливость, понятный язык."),
+    "constant-contact": ("Постоянный контакт",
+                         "«Напоминать о себе каждые 3 дня» — свойство переписки во времени, а не одного письма: "
+                         "линтер проверяет черновик перед отправкой и не знает, сколько мы молчали до него."),
+}
 
 
 def _example_text(ex: Any) -> str:
@@ -309,8 +332,14 @@ def explain(rule_id: str, config_path: str | None, lang: str) -> None:
 
     engine = _engine_here(config_path)
     rule = engine.all_rules.get(rule_id)
+    if rule is None and rule_id in UNCHECKABLE:
+        title, why = UNCHECKABLE[rule_id]
+        import textwrap
+
+        click.echo(f"{rule_id} — «{title}» (20 заповедей)\n\n" + textwrap.fill(f"Не проверяется: {why}", 100))
+        return
     if rule is None:
-        hint = difflib.get_close_matches(rule_id, list(engine.all_rules), n=1)
+        hint = difflib.get_close_matches(rule_id, list(engine.all_rules) + list(UNCHECKABLE), n=1)
         raise UsageError(f"неизвестное правило «{rule_id}»" + (f". Может быть, «{hint[0]}»?" if hint else ". Список: letterlint rules"))
     title = rule.title_en if lang == "en" and rule.title_en else rule.title
     enabled = any(r.id == rule.id for r in engine.rules)

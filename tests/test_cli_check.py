@@ -210,6 +210,8 @@ def test_rules_and_explain() -> None:
     assert "Reply to all" in r.stdout and "own_domain" in r.stdout and "Сработает:" in r.stdout
     r = run("explain", "reply-al")
     assert r.exit_code == 2 and "reply-all" in r.stderr
+    r = run("explain", "do-more")
+    assert r.exit_code == 0 and "Не проверяется" in r.stdout
 
 
 def test_test_rules_command(tmp_path: Path) -> None:
