@@ -21,11 +21,21 @@ _MONTHS = {
     "ene": 1, "abr": 4, "ago": 8, "dic": 12, "gen": 1, "set": 9, "ott": 10,
     "січ": 1, "лют": 2, "бер": 3, "квіт": 4, "трав": 5, "черв": 6, "лип": 7, "серп": 8, "верес": 9, "жовт": 10,
     "лист": 11, "груд": 12,
+    "tammi": 1, "helmi": 2, "maalis": 3, "huhti": 4, "touko": 5, "kesä": 6, "heinä": 7, "elo": 8, "syys": 9,
+    "loka": 10, "marras": 11, "joulu": 12,
+    "sty": 1, "lut": 2, "kwi": 4, "maj": 5, "cze": 6, "lip": 7, "sie": 8, "wrz": 9, "paź": 10, "lis": 11, "gru": 12,
+    "led": 1, "úno": 2, "bře": 3, "dub": 4, "kvě": 5, "srp": 8, "zář": 9, "říj": 10, "pro": 12,
+    "mrt": 3, "mei": 5, "márc": 3, "máj": 5, "jún": 6, "júl": 7, "szep": 9,
+    "ocak": 1, "şub": 2, "nis": 4, "haz": 6, "tem": 7, "ağu": 8, "eyl": 9, "eki": 10, "kas": 11, "ara": 12,
+    "fev": 2, "out": 10, "mag": 5, "giu": 6, "lug": 7, "ian": 1, "iun": 6, "iul": 7, "noi": 11,
 }
-_MONTH_RE = re.compile(r"\b([a-zа-яёіїєґéûä]{3,10})\.?", re.I)
+# weekdays that start like a month («mardi», «martes» — Tuesday — are not March)
+_NOT_MONTHS = {"mardi", "martes", "marți", "marţi", "martedì", "martedi", "mercredi", "maandag", "mandag", "måndag",
+               "maanantai", "maanantaina", "mai"[:0]}
+_MONTH_RE = re.compile(r"\b([^\W\d_]{3,12})\.?")
 # a time is «14:58», «2:58 PM», «12.46» — but not the «13.05» of «13.05.2020»
 _TIME_RE = re.compile(r"(?<![\d./-])(\d{1,2})([:.])(\d{2})(?::(\d{2}))?(?![\d]|[./-]\d)\s*([AaPp]\.?[Mm]\.?)?")
-_NUMERIC_RE = re.compile(r"\b(\d{1,4})[./-](\d{1,2})[./-](\d{2,4})\b")
+_NUMERIC_RE = re.compile(r"\b(\d{1,4})[./-] ?(\d{1,2})[./-] ?(\d{2,4})\b")
 _YEAR_RE = re.compile(r"\b(19\d\d|20\d\d)\b")
 _OFFSET_RE = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{2}):?(\d{2})\b")
 
@@ -61,6 +71,9 @@ def parse_date(text: str) -> datetime | None:
             pass
     low = s.lower()
     hour = minute = 0
+    if _YEAR_RE.search(low):
+        # «klo 09.26.50» (Finnish, Danish): with a full year elsewhere, h.mm.ss is a time, not a date
+        low = re.sub(r"(?<![\d.])([01]?\d|2[0-3])\.([0-5]\d)\.([0-5]\d)(?![\d.])", r"\1:\2:\3", low)
     times = [m for m in _TIME_RE.finditer(low) if int(m.group(1)) < 24 and int(m.group(3)) < 60]
     t = next((m for m in times if m.group(2) == ":"), times[0] if times else None)
     if t:
@@ -95,18 +108,29 @@ def parse_date(text: str) -> datetime | None:
         if not y:
             return None
         year = int(y.group(1))
+        candidates = []
         for m in _MONTH_RE.finditer(low_wo_time):
             word = m.group(1)
-            key = next((k for k in (word[:5], word[:4], word[:3]) if k in _MONTHS), None)
-            if key:
-                month = _MONTHS[key]
+            # a month word is a known stem plus a short ending («марта», «September»), not any word that
+            # happens to start like one («marraskuuta» is not «mar»)
+            key = next((k for k in (word[:6], word[:5], word[:4], word[:3]) if k in _MONTHS and len(word) - len(k) <= 8),
+                       None)
+            if not key or word in _NOT_MONTHS:
+                continue
+            near_before = re.search(r"(\d{1,2})\.?\s*(?:de\s+)?$", low_wo_time[max(0, m.start() - 8):m.start()])
+            near_after = re.match(r"\.?\s*(\d{1,2})\b(?!\d)", low_wo_time[m.end():])
+            candidates.append((not (near_before or near_after), m, key, near_before, near_after))
+        if candidates:
+            # the month next to a day number («2 de noviembre», «Oct 27»), not the weekday «martes»/«mardi»
+            _, m, key, near_before, near_after = min(candidates, key=lambda c: c[0])
+            month = _MONTHS[key]
+            if near_before:
+                day = int(near_before.group(1))
+            elif near_after:
+                day = int(near_after.group(1))
+            else:
                 before = re.findall(r"\b(\d{1,2})\b", low_wo_time[: m.start()])
-                after = re.match(r"\s*(\d{1,2})\b(?!\d)", low_wo_time[m.end():])
-                if before:
-                    day = int(before[-1])
-                elif after:
-                    day = int(after.group(1))
-                break
+                day = int(before[-1]) if before else None
         if month is None or day is None:
             return None
     try:
