@@ -113,7 +113,7 @@ def parse_date(text: str) -> datetime | None:
             word = m.group(1)
             # a month word is a known stem plus a short ending («марта», «September»), not any word that
             # happens to start like one («marraskuuta» is not «mar»)
-            key = next((k for k in (word[:6], word[:5], word[:4], word[:3]) if k in _MONTHS and len(word) - len(k) <= 8),
+            key = next((k for k in (word[:6], word[:5], word[:4], word[:3]) if k in _MONTHS and len(word) - len(k) <= 9),
                        None)
             if not key or word in _NOT_MONTHS:
                 continue
