@@ -24,6 +24,7 @@ def letter_dict(letter: Letter) -> dict:
         "signature": letter.signature.text,
         "quoted": [_quoted(q) for q in letter.quoted],
         "forwarded": [_quoted(q) for q in letter.forwarded],
+        "inline_quotes": [{"text": q.text, "line": q.locate(0)[0]} for q in letter.inline_quotes],
         "attachments": [{"name": a.name, "size": a.size, "type": a.content_type} for a in letter.attachments],
         "warnings": list(letter.warnings),
     }
@@ -93,6 +94,8 @@ def _text(d: dict) -> str:
             if q["subject"]:
                 head += f", тема «{q['subject']}»"
             out += _block(head, q["body"])
+    for q in d.get("inline_quotes", []):
+        out += _block(f"Цитата внутри нового текста (строка {q['line']})", q["text"])
     for w in d["warnings"]:
         out.append(f"Внимание: {w}")
     return "\n".join(out)
