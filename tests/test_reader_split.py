@@ -372,3 +372,26 @@ def test_more_than_sign_is_not_a_quote() -> None:
         > 50 000 ₽ — премиум
     """)
     assert x.new_text.text.endswith("> 50 000 ₽ — премиум") and not x.quoted and not x.inline_quotes
+
+
+def test_the_bat_initials_quotes() -> None:
+    x = letter("""
+        Здравствуйте, Мария.
+
+        Счёт получили, оплатим завтра.
+
+        Вы писали 15 мая 2019 г., 11:57:
+
+        МК> Добрый день! Счёт во вложении.
+        МК> Мария
+
+        --
+        С уважением,
+        Иван
+    """)
+    assert x.new_text.text == "Здравствуйте, Мария.\n\nСчёт получили, оплатим завтра."
+    assert x.signature.text == "С уважением,\nИван"
+    (q,) = x.quoted
+    assert q.sender is None and q.text.text == "Добрый день! Счёт во вложении.\nМария"
+    assert q.text.line_lines()[0][2] == 5            # the column after «МК> »
+    assert (q.date.day, q.date.month, q.date.hour) == (15, 5, 11)

@@ -102,6 +102,7 @@ _ADDR_FORMS = re.compile(
 _QUOTED_NAME = re.compile(r"\"([^\"]{1,80})\"|«\s*([^»]{1,80}?)\s*»|„([^”“\"]{1,80})[”“\"]|“([^”]{1,80})”|'([^']{1,60})'")
 _WROTE = (
     "написал(а)", "написала", "написал", "написали", "напиcал", "пишет", "пише", "написав", "написала", "написало",
+    "писал(а)", "писала", "писал", "писали", "пишете",
     "wrote", "writes", "schrieb", "schreef", "geschreven", "skrev", "écrit", "escribió", "escribio", "escreveu",
     "scritto", "scris", "napisał(a)", "napisała", "napisał", "napisal", "napsal(a)", "napsala", "napsal", "napísal(a)",
     "napísal", "napisao", "napisala", "kirjoitti", "írta", "yazdı", "kirjutas", "написао", "寫道", "写道",
@@ -576,6 +577,8 @@ def parse_attribution(s: str) -> HeaderInfo | None:
         needs_quote = True
 
     name = names[0] if names else " ".join(run).strip(" ,")
+    if name.lower() in ("вы", "ты", "you"):
+        name = ""        # The Bat!: «Вы писали 15 мая 2019 г., 11:57:» — the sender is the letter's addressee
     addr = addrs[0].lower() if addrs else ""
     if name and "@" in name and (not addr or name.lower() == addr):
         addr, name = name.lower(), ""

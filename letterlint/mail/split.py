@@ -35,6 +35,17 @@ Line = tuple[str, int, int]   # text, source line, source column
 
 _QUOTE_PREFIX = re.compile(r"^[ \t]{0,3}>[ ]?")
 _PIPE_PREFIX = re.compile(r"^[ \t]{0,3}\|[ ]?")
+# The Bat! and Supercite quote with the author's initials («ИП> текст»); like «|», only trusted under a header
+_INITIALS_PREFIX = re.compile(r"^[ \t]{0,3}[^\W\d_]{1,10}>[ ]?")
+
+
+def _header_quote_prefix(text: str) -> re.Pattern | None:
+    """The quote marker a block under a quote header uses: «>», «|» or initials («ИП>»)."""
+    t = clean(text)
+    for prefix in (_QUOTE_PREFIX, _PIPE_PREFIX, _INITIALS_PREFIX):
+        if prefix.match(t):
+            return prefix
+    return None
 FORWARD_SUBJECT = re.compile(
     r"^\s*(?:\[[^\]]*\]\s*)?(fwd?|fw|tr|wg|vs|vb|vl|rv|i|pd|enc|redir\.?|i̇lt|ilt|İlt|videresend|doorst|"
     r"пересл\.?|переслать|пересылка|переслано)\s*(\[\d+\]|\(\d+\))?\s*[:：]", re.I)
@@ -193,7 +204,7 @@ def _quote_follows(texts: list[str], k: int) -> bool:
     while k < len(texts) and _blank(texts[k]) and n < 3:
         k += 1
         n += 1
-    return k < len(texts) and bool(_QUOTE_PREFIX.match(clean(texts[k])) or _PIPE_PREFIX.match(clean(texts[k])))
+    return k < len(texts) and _header_quote_prefix(texts[k]) is not None
 
 
 def _starts_header(texts: list[str], i: int) -> bool:
@@ -333,9 +344,9 @@ def _attribution(content: list[Line], info: HeaderInfo, header_text: str, level:
     k = 0
     while k < len(content) and _blank(content[k][0]):
         k += 1
-    if k < len(content) and (_is_quoted(content[k][0]) or _PIPE_PREFIX.match(clean(content[k][0]))):
+    prefix = _header_quote_prefix(content[k][0]) if k < len(content) else None
+    if prefix is not None:
         # «>» lines up to the next header are the letter; the author's unquoted lines among them are answers
-        prefix = _QUOTE_PREFIX if _is_quoted(content[k][0]) else _PIPE_PREFIX
         quoted_lines, own, resume = _collect_quote(content, prefix)
         inner = _split(quoted_lines, level + 1, path, depth=depth + 1)
     elif _uniformly_indented(content):
