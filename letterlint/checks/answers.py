@@ -9,8 +9,10 @@ once per letter and shared by all five rules.
 
 from __future__ import annotations
 
+import json
 import re
 import weakref
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Iterable
@@ -23,10 +25,10 @@ from letterlint.engine.context import Hit
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
     from letterlint.mail.model import Message
-    from letterlint.text.answers import Alignment
-    from letterlint.text.asks import Ask
+    from letterlint.text.answers import Alignment, AnswerConfig
+    from letterlint.text.asks import Ask, AskLexicon
 
-_CACHE: "weakref.WeakKeyDictionary[Any, dict[str, Any]]" = weakref.WeakKeyDictionary()
+_CACHE: "weakref.WeakKeyDictionary[Any, dict[Any, Any]]" = weakref.WeakKeyDictionary()
 
 
 @lru_cache(maxsize=1)
@@ -34,12 +36,38 @@ def _vocabulary() -> dict[str, Any]:
     return yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
 
 
-def _params(ctx: "RuleContext") -> dict[str, Any]:
-    return {**_vocabulary(), **{k: v for k, v in ctx.params.items() if v is not None}}
+@dataclass(frozen=True)
+class _Setup:
+    """The vocabulary merged with one rule's params, compiled once per distinct params."""
+
+    key: str
+    params: dict[str, Any]
+    lex: "AskLexicon"
+    cfg: "AnswerConfig"
 
 
-def _state(ctx: "RuleContext") -> dict[str, Any]:
-    return _CACHE.setdefault(ctx.run, {})
+_SETUPS: dict[str, _Setup] = {}
+
+
+def _setup(ctx: "RuleContext") -> _Setup:
+    from letterlint.text.answers import AnswerConfig
+    from letterlint.text.asks import AskLexicon
+
+    own = {k: v for k, v in ctx.params.items() if v is not None}
+    key = json.dumps(own, sort_keys=True, ensure_ascii=False, default=str)
+    if key not in _SETUPS:
+        params = {**_vocabulary(), **own}
+        _SETUPS[key] = _Setup(key, params, AskLexicon.from_params(params), AnswerConfig.from_params(params))
+    return _SETUPS[key]
+
+
+def _shared(ctx: "RuleContext", what: str, make: Any) -> Any:
+    """A result computed once per letter for every rule with the same params (rules usually share them)."""
+    st = _CACHE.setdefault(ctx.run, {})
+    key = (what, _setup(ctx).key)
+    if key not in st:
+        st[key] = make()
+    return st[key]
 
 
 def client_letter(ctx: "RuleContext") -> "Message | None":
@@ -47,19 +75,25 @@ def client_letter(ctx: "RuleContext") -> "Message | None":
 
 
 def client_asks(ctx: "RuleContext") -> tuple["Message | None", list["Ask"]]:
-    """The questions and requests of the letter being answered (found once per letter run)."""
-    from letterlint.text.asks import AskLexicon, find_asks
+    """The questions and requests of the letter being answered (found once per letter)."""
+    from letterlint.text.asks import find_asks
 
-    st = _state(ctx)
-    if "asks" not in st:
+    def make() -> tuple["Message | None", list["Ask"]]:
         msg = client_letter(ctx)
-        asks: list[Ask] = []
-        if msg is not None and msg.text:
-            lex = AskLexicon.from_params(_params(ctx))
-            asks = find_asks(ctx.analysed(msg.text), lex)
-            asks = [a for a in asks if not _quotes_us(a, ctx)]
-        st["asks"] = (msg, asks)
-    return st["asks"]
+        if msg is None or not msg.text:
+            return msg, []
+        asks = find_asks(ctx.analysed(msg.text), _setup(ctx).lex)
+        return msg, [a for a in asks if not _quotes_us(a, ctx)]
+
+    return _shared(ctx, "client_asks", make)
+
+
+def draft_asks(ctx: "RuleContext") -> list["Ask"]:
+    """The questions and requests the draft itself asks the client (found once per letter)."""
+    from letterlint.text.asks import find_asks
+
+    src = ctx.letter.new_text
+    return _shared(ctx, "draft_asks", lambda: find_asks(ctx.analysed(src), _setup(ctx).lex) if src else [])
 
 
 def _quotes_us(ask: "Ask", ctx: "RuleContext") -> bool:
@@ -76,13 +110,13 @@ def _squash(s: str) -> str:
 
 
 def alignments(ctx: "RuleContext") -> list["Alignment"]:
-    from letterlint.text.answers import AnswerConfig, align
+    from letterlint.text.answers import align
 
-    st = _state(ctx)
-    if "align" not in st:
-        msg, asks = client_asks(ctx)
-        st["align"] = align(asks, ctx.analysed(ctx.letter.new_text), AnswerConfig.from_params(_params(ctx))) if asks else []
-    return st["align"]
+    def make() -> list["Alignment"]:
+        _, asks = client_asks(ctx)
+        return align(asks, ctx.analysed(ctx.letter.new_text), _setup(ctx).cfg) if asks else []
+
+    return _shared(ctx, "alignments", make)
 
 
 def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None) -> Hit:
@@ -96,22 +130,23 @@ def _short(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
+    msg, _ = client_asks(ctx)
+    for al in alignments(ctx):
+        if al.ask.kind == kind and not al.answered:
+            yield _hit(msg, al.ask, al)
+
+
 @register("unanswered-question", needs=("thread", "morph"))
 def unanswered_question(ctx: "RuleContext") -> Iterable[Hit]:
     """One finding per client question with no answer (or honest deferral) in the draft."""
-    msg, _ = client_asks(ctx)
-    for al in alignments(ctx):
-        if al.ask.kind == "question" and not al.answered:
-            yield _hit(msg, al.ask, al)
+    return _not_answered(ctx, "question")
 
 
 @register("unreported-request", needs=("thread", "morph"))
 def unreported_request(ctx: "RuleContext") -> Iterable[Hit]:
     """One finding per client request the draft neither reports done nor gives a date for."""
-    msg, _ = client_asks(ctx)
-    for al in alignments(ctx):
-        if al.ask.kind == "request" and not al.answered:
-            yield _hit(msg, al.ask, al)
+    return _not_answered(ctx, "request")
 
 
 @register("answer-order", needs=("thread", "morph"))
@@ -131,37 +166,23 @@ def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
 @register("numbered-questions", needs=("morph",))
 def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks the client two or more questions outside a numbered list."""
-    from letterlint.text.asks import AskLexicon, find_asks
-
-    src = ctx.letter.new_text
-    if not src:
-        return
-    lex = AskLexicon.from_params(_params(ctx))
-    asks = [a for a in find_asks(ctx.analysed(src), lex, want_requests=False) if a.number is None]
-    minimum = int(ctx.params.get("min_questions", 2))
-    if len(asks) >= minimum:
+    asks = [a for a in draft_asks(ctx) if a.kind == "question" and a.number is None]
+    if len(asks) >= int(ctx.params.get("min_questions", 2)):
         second = asks[1]
-        yield Hit.span(src, second.start, second.end, count=len(asks), question=second.text)
+        yield Hit.span(ctx.letter.new_text, second.start, second.end, count=len(asks), question=second.text)
 
 
 @register("asked-again", needs=("thread", "morph"))
 def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks for something (ИНН, deadline, budget…) a client letter in the thread already gave."""
-    from letterlint.text.asks import AskLexicon, find_asks
-
     src = ctx.letter.new_text
-    earlier = ctx.earlier()
-    if not src or not earlier:
-        return
     me = ctx.me()
-    given_texts = [m.text.text for m in earlier if not (m.sender and m.sender in me)]
-    if not given_texts:
+    given_texts = [m.text.text for m in ctx.earlier() if not (m.sender and m.sender in me)]
+    if not src or not given_texts:
         return
-    params = _params(ctx)
-    lex = AskLexicon.from_params(params)
     at = ctx.analysed(src)
-    asks = find_asks(at, lex)
-    for fact in params.get("facts", []):
+    asks = draft_asks(ctx)
+    for fact in _setup(ctx).params.get("facts", []):
         given = re.compile(fact["given"], re.I | re.M)
         if not any(given.search(t) for t in given_texts):
             continue
