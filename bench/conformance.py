@@ -61,69 +61,51 @@ def reply_trimmer(ext: Path, verbose: bool = False) -> tuple[int, int, list[str]
     from letterlint.mail import read_bytes
 
     root = ext / "email_reply_trimmer"
+    cases = [(name, norm((root / "trimmed" / name).read_text(encoding="utf-8")),
+              lambda name=name: read_bytes(_wrap((root / "emails" / name).read_bytes()), name + ".eml")[0])
+             for name in sorted(os.listdir(root / "emails"))]
+    return _compare(cases, norm, accept=("new", "own"), verbose=verbose)
+
+
+def _compare(cases, normalise, accept: tuple[str, ...], verbose: bool) -> tuple[int, int, list[str]]:
+    """(passed, total, failed names) for (name, wanted text, read the letter) cases.
+
+    A case passes when one of the accepted texts — "new" (new_text) or "own" (new text through the signature) —
+    equals the wanted text after ``normalise``; a reader exception fails the case, shown with ``verbose``.
+    """
     ok, failed = 0, []
-    names = sorted(os.listdir(root / "emails"))
-    for name in names:
-        body = (root / "emails" / name).read_bytes()
-        want = norm((root / "trimmed" / name).read_text(encoding="utf-8"))
+    for name, want, read in cases:
         try:
-            letter = read_bytes(_wrap(body), name + ".eml")[0]
-            got = norm(letter.new_text.text)
-            got_sig = norm(own_text(letter))
+            letter = read()
+            texts = {"new": lambda: letter.new_text.text, "own": lambda: own_text(letter)}
+            got = [normalise(texts[a]()) for a in accept]
         except Exception:
-            got = got_sig = "<error>\n" + traceback.format_exc()
-        if want in (got, got_sig):
+            got = ["<error>\n" + traceback.format_exc()]
+        if want in got:
             ok += 1
         else:
             failed.append(name)
             if verbose:
-                print(f"--- {name}\nWANT:\n{want}\nGOT:\n{got}\n")
-    return ok, len(names), failed
+                print(f"--- {name}\nWANT:\n{want}\nGOT:\n{got[0]}\n")
+    return ok, len(cases), failed
 
 
 def talon(ext: Path, verbose: bool = False) -> dict[str, tuple[int, int, list[str]]]:
     from letterlint.mail import read_bytes, read_path
 
     root = ext / "talon"
-    res = {}
-    ok, failed = 0, []
-    files = sorted(os.listdir(root / "html_replies"))
     want = flat("Hi. I am fine.\n\nThanks,\nAlex")
-    for name in files:
-        html = (root / "html_replies" / name).read_bytes()
-        try:
-            letter = read_bytes(_wrap(html, html=True), name + ".eml")[0]
-            got = flat(own_text(letter))
-        except Exception:
-            got = "<error> " + traceback.format_exc()
-        if got == want:
-            ok += 1
-        else:
-            failed.append(name)
-            if verbose:
-                print(f"--- {name}\nGOT: {got!r}\n")
-    res["html_replies"] = (ok, len(files), failed)
-    ok, failed = 0, []
+    html_cases = [(name, want, lambda name=name: read_bytes(
+                      _wrap((root / "html_replies" / name).read_bytes(), html=True), name + ".eml")[0])
+                  for name in sorted(os.listdir(root / "html_replies"))]
     sroot = root / "standard_replies"
-    emls = sorted(f for f in os.listdir(sroot) if f.endswith(".eml"))
-    for name in emls:
-        stem = name[:-4]
-        reply_file = sroot / f"{stem}_reply_text"
-        want = flat(reply_file.read_text(encoding="utf-8")) if reply_file.exists() else "Hello"
-        try:
-            letter = read_path(str(sroot / name))[0]
-            got = flat(letter.new_text.text)
-            got_sig = flat(own_text(letter))
-        except Exception:
-            got = got_sig = "<error> " + traceback.format_exc()
-        if want in (got, got_sig):
-            ok += 1
-        else:
-            failed.append(name)
-            if verbose:
-                print(f"--- {name}\nWANT: {want!r}\nGOT: {got!r}\n")
-    res["standard_replies"] = (ok, len(emls), failed)
-    return res
+    std_cases = []
+    for name in sorted(f for f in os.listdir(sroot) if f.endswith(".eml")):
+        reply_file = sroot / f"{name[:-4]}_reply_text"
+        std_want = flat(reply_file.read_text(encoding="utf-8")) if reply_file.exists() else "Hello"
+        std_cases.append((name, std_want, lambda name=name: read_path(str(sroot / name))[0]))
+    return {"html_replies": _compare(html_cases, flat, accept=("own",), verbose=verbose),
+            "standard_replies": _compare(std_cases, flat, accept=("new", "own"), verbose=verbose)}
 
 
 def forward_parser(ext: Path, verbose: bool = False) -> tuple[int, int, list[str], int, int]:
