@@ -152,10 +152,7 @@ class RuleContext:
     def answered(self, me: Me | None = None) -> Message | None:
         """The letter being answered: the latest earlier letter not written by us."""
         me = me or self.me()
-        for m in reversed(self.earlier()):
-            if not (m.sender and m.sender in me):
-                return m
-        return None
+        return self.thread.latest_not_from(me.__contains__) if self.thread else None
 
     # --- text ------------------------------------------------------------------------------------------
     def analysed(self, source: SourceText) -> "AnalysedText":

@@ -8,6 +8,7 @@ finding still points at the right line and column of the file the user opened.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -172,13 +173,14 @@ class Thread:
     def earlier(self) -> list[Message]:
         return self.messages[:-1]
 
-    def is_ours(self, m: Message) -> bool:
-        return bool(m.sender and m.sender.addr and m.sender.addr in self.me)
+    def latest_not_from(self, ours: Callable[[Address], bool]) -> Message | None:
+        """The latest earlier letter whose sender ``ours`` does not claim: the letter being answered."""
+        for m in reversed(self.earlier):
+            if not (m.sender and ours(m.sender)):
+                return m
+        return None
 
     @property
     def answered(self) -> Message | None:
-        """The letter being answered: the latest earlier letter not written by us."""
-        for m in reversed(self.earlier):
-            if not self.is_ours(m):
-                return m
-        return None
+        """The letter being answered, "us" being the exact addresses in ``me`` (the engine also knows domains)."""
+        return self.latest_not_from(lambda a: bool(a.addr) and a.addr in self.me)
