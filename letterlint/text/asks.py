@@ -186,10 +186,16 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     lemma_seq = [_lemmas(t) for t in words]
     first = _first_content(words)
 
+    # each word's forms once: its lemmas and its own lower-cased spelling
+    forms = [set(ls) | {n} for ls, n in zip(lemma_seq, norms)]
+    present = set().union(*forms)
+
     def has_phrase(phr: tuple[str, ...]) -> bool:
+        if not set(phr) <= present:      # most phrases fail here, before any positional scan
+            return False
         n = len(phr)
-        for i in range(len(lemma_seq) - n + 1):
-            if all(phr[k] in lemma_seq[i + k] or phr[k] == norms[i + k] for k in range(n)):
+        for i in range(len(forms) - n + 1):
+            if all(phr[k] in forms[i + k] for k in range(n)):
                 return True
         return False
 
