@@ -79,7 +79,40 @@ def _rule_infos(rules: Iterable[Any]) -> list[RuleInfo]:
     return [RuleInfo(r.id, r.title, r.severity, r.title_en, r.source, r.explain, r.url, tuple(r.tags)) for r in rules]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+# Integration commands live in their own modules and are imported only when called, so `letterlint check`
+# never pays for a web server or the native-messaging host. Each entry: command name → "module:attribute".
+_LAZY_COMMANDS = {
+    "sendmail": "letterlint.integrations.sendmail:command",
+    "native-host": "letterlint.integrations.native_host:command",
+    "install-thunderbird": "letterlint.integrations.thunderbird:install_command",
+    "serve": "letterlint.integrations.server:command",
+}
+
+
+class _LazyGroup(click.Group):
+    """A click group whose integration commands are imported on first use (see _LAZY_COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | {n for n in _LAZY_COMMANDS if self._load(n)})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        return super().get_command(ctx, name) or self._load(name)
+
+    @staticmethod
+    def _load(name: str) -> click.Command | None:
+        target = _LAZY_COMMANDS.get(name)
+        if not target:
+            return None
+        import importlib
+
+        module, _, attr = target.partition(":")
+        try:
+            return getattr(importlib.import_module(module), attr)
+        except (ImportError, AttributeError):
+            return None  # not built (yet) in this checkout
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="letterlint")
 def cli() -> None:
     """letterlint — проверка исходящего письма клиенту перед отправкой.
