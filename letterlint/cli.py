@@ -108,8 +108,10 @@ class _LazyGroup(click.Group):
         module, _, attr = target.partition(":")
         try:
             return getattr(importlib.import_module(module), attr)
-        except (ImportError, AttributeError):
-            return None  # not built (yet) in this checkout
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                return None  # not built in this checkout
+            raise
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
