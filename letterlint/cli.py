@@ -128,46 +128,6 @@ def cli() -> None:
 
 # --- check --------------------------------------------------------------------------------------------------
 
-class _Engines:
-    """One engine per configuration file; all of them share the process-wide NLP models."""
-
-    def __init__(self, config_path: str | None, select: list[str], ignore: list[str], lang: str | None) -> None:
-        self.explicit = load_config(config_path) if config_path else None
-        self.select, self.ignore, self.lang = select, ignore, lang
-        self._by_key: dict[str, Any] = {}
-
-    def config_for(self, path: str) -> Config:
-        if self.explicit is not None:
-            return self.explicit
-        start = Path.cwd() if path in ("-", "<stdin>") else Path(path)
-        found = find_config(start)
-        key = str(found) if found else "<recommended>"
-        eng = self._by_key.get(key)
-        if eng is not None:
-            return eng.config
-        return load_config(found) if found else default_config()
-
-    def engine_for(self, path: str) -> Any:
-        from letterlint.engine.runner import Engine
-
-        if self.explicit is not None:
-            key = "<explicit>"
-        else:
-            start = Path.cwd() if path in ("-", "<stdin>") else Path(path)
-            found = find_config(start)
-            key = str(found) if found else "<recommended>"
-        eng = self._by_key.get(key)
-        if eng is None:
-            cfg = self.explicit if self.explicit is not None else self.config_for(path)
-            eng = Engine.from_config(cfg, select=self.select, ignore=self.ignore, lang=self.lang)
-            eng.prepare()
-            self._by_key[key] = eng
-        return eng
-
-    def any_engine(self) -> Any:
-        return next(iter(self._by_key.values()), None)
-
-
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--thread", "threads", multiple=True, metavar="FILE",
@@ -186,10 +146,11 @@ def check(paths: tuple[str, ...], threads: tuple[str, ...], config_path: str | N
           select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, lang: str | None,
           color_mode: str) -> None:
     """Проверить письма: файлы .eml/.mbox, шаблоны, папки (рекурсивно) или «-» (stdin)."""
-    from letterlint.mail import ReadError, build_thread, iter_paths, read_path
+    from letterlint.engine.session import Engines, check_file
+    from letterlint.mail import ReadError, iter_paths, read_path
     from letterlint.report import render
 
-    engines = _Engines(config_path, _split_ids(select), _split_ids(ignore), lang)
+    engines = Engines(config_path, _split_ids(select), _split_ids(ignore), lang)
     earlier = []
     for t in threads:
         try:
@@ -211,7 +172,7 @@ def check(paths: tuple[str, ...], threads: tuple[str, ...], config_path: str | N
                 continue
             any_file = True
             thresholds.append(fail_on or engine.config.fail_on)
-            results.append(_check_file(path, engine, earlier, build_thread, read_path, ReadError))
+            results.append(check_file(path, engine, earlier, report=_err))
     if not any_file and not results:
         raise UsageError("нет файлов для проверки: " + ", ".join(paths))
     eng = engines.any_engine()
@@ -226,39 +187,6 @@ def check(paths: tuple[str, ...], threads: tuple[str, ...], config_path: str | N
     if any(severity_at_least(f.severity, threshold) for r in results for f in r.findings):
         sys.exit(EXIT_FINDINGS)
     sys.exit(EXIT_OK)
-
-
-def _check_file(path: str, engine: Any, earlier: list, build_thread: Callable, read_path: Callable,
-                read_error: type) -> FileResult:
-    shown = "<stdin>" if path == "-" else path
-    try:
-        letters = read_path(path)
-    except read_error as exc:
-        _err(f"{exc.path}: {exc.message}")
-        return FileResult(shown, [], exc.message)
-    except Exception as exc:  # a reader bug on odd bytes: this file fails, the others go on
-        _debug()
-        msg = f"не удалось разобрать письмо (внутренняя ошибка: {type(exc).__name__}: {exc})"
-        _err(f"{shown}: {msg}")
-        return FileResult(shown, [], msg)
-    shown = letters[0].path if letters else shown
-    findings: list[Finding] = []
-    errors: list[str] = []
-    me = {a.lower() for a in engine.config.me if "@" in a and not a.startswith("@")}
-    for letter in letters:
-        try:
-            thread = build_thread(letter, earlier, me)
-        except Exception as exc:
-            _debug()
-            errors.append(f"не удалось собрать переписку (внутренняя ошибка: {type(exc).__name__}: {exc})")
-            continue
-        res = engine.run(letter, thread)
-        findings += res.findings
-        errors += res.errors
-    for e in errors:
-        _err(f"{shown}: {e}")
-    findings.sort(key=Finding.sort_key)
-    return FileResult(shown, findings, "; ".join(errors) or None)
 
 
 # --- parse --------------------------------------------------------------------------------------------------
