@@ -12,6 +12,11 @@
       jargon: off                   # off | on | error | warning | info
       long-sentence: {severity: info, params: {max: 30}}
       officialese: {words: [{match: "довожу до вашего сведения", suggest: [сообщаю]}], allow: [в рамках проекта]}
+    sendmail:                       # the pre-send wrapper `letterlint sendmail` (docs/integrations.md)
+      block_on: error               # error | warning | info: the lowest severity that holds a letter back
+      fail_closed: false            # true: on letterlint's own failure hold the letter instead of sending it
+      hold_dir: ~/mail/held         # where held letters are saved (default $XDG_STATE_HOME/letterlint/held)
+      maildir: ~/Mail               # a Maildir searched for the letter being answered (In-Reply-To/References)
 
 Every mistake (unknown key, wrong type, broken YAML, unknown rule or parameter) is a ConfigError with file and
 line; the unknown-rule check happens when the engine applies the config to the loaded rules.
@@ -34,7 +39,8 @@ from letterlint.engine.yamlio import YList, YMap, load_yaml_file, load_yaml_text
 
 CONFIG_NAMES = (".letterlint.yaml", ".letterlint.yml")
 BUILTIN_CONFIGS = ("recommended", "strict")
-TOP_KEYS = ("extends", "me", "lang", "fail_on", "min_severity", "rule_paths", "include", "exclude", "rules")
+TOP_KEYS = ("extends", "me", "lang", "fail_on", "min_severity", "rule_paths", "include", "exclude", "rules", "sendmail")
+SENDMAIL_KEYS = ("block_on", "fail_closed", "hold_dir", "maildir")
 RULE_KEYS = ("severity", "off", "enabled", "params", "words", "allow")
 
 
@@ -68,6 +74,21 @@ class RuleSettings:
 
 
 @dataclass
+class SendmailSettings:
+    """The ``sendmail:`` section: how the pre-send wrapper decides and where it keeps held letters."""
+
+    block_on: str | None = None       # None: error
+    fail_closed: bool | None = None   # None: false (fail open)
+    hold_dir: Path | None = None      # None: $XDG_STATE_HOME/letterlint/held
+    maildir: Path | None = None
+
+    def merged_over(self, parent: "SendmailSettings") -> "SendmailSettings":
+        return SendmailSettings(*(mine if mine is not None else theirs for mine, theirs in
+                                  ((self.block_on, parent.block_on), (self.fail_closed, parent.fail_closed),
+                                   (self.hold_dir, parent.hold_dir), (self.maildir, parent.maildir))))
+
+
+@dataclass
 class Config:
     path: str | None = None                 # the config file (None: built-in defaults)
     root: Path = field(default_factory=Path.cwd)
@@ -80,6 +101,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     chain: list[str] = field(default_factory=list)   # the files merged, base first
+    sendmail: SendmailSettings = field(default_factory=SendmailSettings)
 
     def wants(self, path: str) -> bool:
         """Whether a file found by recursing a directory passes ``include``/``exclude``."""
@@ -192,6 +214,8 @@ def _load(data: Any, path: str, root: Path, seen: tuple[str, ...], builtin: bool
         cfg.rule_paths.append(((root / folder), path, m.line_of("rule_paths")))
     cfg.include = chk.string_list(m, "include", "настройки")
     cfg.exclude = chk.string_list(m, "exclude", "настройки")
+    if m.get("sendmail") is not None:
+        cfg.sendmail = _sendmail_settings(chk, m, root)
     # --- rules ----------------------------------------------------------------------------------------------
     rules = m.get("rules")
     if rules is not None:
@@ -205,6 +229,22 @@ def _load(data: Any, path: str, root: Path, seen: tuple[str, ...], builtin: bool
         out.fail_on = fail_on
     if min_sev:
         out.min_severity = min_sev
+    return out
+
+
+def _sendmail_settings(chk: Checker, m: YMap, root: Path) -> SendmailSettings:
+    sm = chk.mapping(m["sendmail"], "sendmail", m.line_of("sendmail"))
+    chk.keys(sm, SENDMAIL_KEYS, "sendmail")
+    out = SendmailSettings()
+    out.block_on = chk.string(sm, "block_on", "sendmail", choices=SEVERITIES)
+    if "fail_closed" in sm:
+        out.fail_closed = chk.boolean(sm, "fail_closed", "sendmail", False)
+    for key in ("hold_dir", "maildir"):
+        value = chk.string(sm, key, "sendmail")
+        if value is not None:
+            if not value.strip():
+                raise chk.fail(sm.line_of(key), f"sendmail.{key}: пустой путь")
+            setattr(out, key, root / os.path.expandvars(os.path.expanduser(value)))
     return out
 
 
@@ -277,4 +317,5 @@ def _merge(parent: Config, child: Config) -> Config:
     out.include = child.include or parent.include
     out.exclude = parent.exclude + child.exclude
     out.chain = parent.chain + child.chain
+    out.sendmail = child.sendmail.merged_over(parent.sendmail)
     return out

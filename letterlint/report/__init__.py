@@ -1,4 +1,4 @@
-"""Reports: findings → text for a person, JSON for scripts, SARIF for code scanning, GitHub annotations.
+"""Reports: findings → text for a person, JSON for scripts, SARIF for code scanning, GitHub annotations, reviewdog.
 
 Reporters know findings (and rule metadata for SARIF), never letters. Every reporter is a function
 ``render(results, *, rules, lang, color, version) -> str``.
@@ -11,7 +11,7 @@ from typing import Callable
 
 from letterlint.engine.finding import FileResult
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "rdjsonl")
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ def render(fmt: str, results: list[FileResult], *, rules: list[RuleInfo] | None 
         from letterlint.report.sarif import render as renderer
     elif fmt == "github":
         from letterlint.report.github import render as renderer
+    elif fmt == "rdjsonl":
+        from letterlint.report.rdjsonl import render as renderer
     else:
         from letterlint.report.text import render as renderer
     return renderer(results, rules=rules or [], lang=lang, color=color, version=version)
