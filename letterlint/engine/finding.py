@@ -33,6 +33,7 @@ class Finding:
     suggestion: str | None = None
     line_text: str | None = None   # the source line (as analysed) the finding starts on, for the caret
     line_col: int = 1              # the source column where ``line_text`` starts
+    replacements: tuple[str, ...] = ()   # literal replacements of the span («согласование»), for editors' quick fixes
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON object of DESIGN §5, exactly these keys in this order."""

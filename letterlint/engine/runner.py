@@ -188,7 +188,7 @@ class Engine:
             suggestion = None if (not st or ("{suggest}" in st and not suggest)) else format_message(st, vars_)
         return Finding(rule=rule.id, severity=rule.severity, message=message, path=path, line=line, column=col,
                        end_line=eline, end_column=ecol, excerpt=excerpt, suggestion=suggestion,
-                       line_text=ltext, line_col=lcol)
+                       line_text=ltext, line_col=lcol, replacements=tuple(hit.suggest or ()))
 
 
 _UNIVERSAL_PARAMS = {
