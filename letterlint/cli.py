@@ -205,7 +205,14 @@ def parse(file: str, fmt: str) -> None:
     except ReadError as exc:
         _err(f"{exc.path}: {exc.message}")
         sys.exit(EXIT_ERROR)
-    click.echo(parse_report(letters, fmt))
+    from letterlint.text.readability import readability
+
+    extra = {}
+    for letter in letters:  # Flesch–Oborneva reading ease of the new text (higher = easier)
+        r = readability(letter.new_text)
+        if r is not None:
+            extra[letter.path] = {"readability": r.score if fmt == "text" else r.as_dict()}
+    click.echo(parse_report(letters, fmt, extra))
 
 
 # --- rules / explain ----------------------------------------------------------------------------------------
