@@ -21,6 +21,9 @@ THRESHOLDS: dict[str, tuple[float, float, int]] = {
     "subject-informative": (0.95, 0.9, 20),
     "missing-attachment": (0.95, 0.9, 20),
     "large-attachment": (0.95, 0.9, 8),
+    # wording (issue 5): precision 0.9 / recall 0.8 on every labelled letter
+    **{rule: (0.9, 0.8, 80) for rule in ("kitchen", "jargon", "abbreviation", "officialese", "filler-words",
+                                          "rudeness", "familiarity", "helpless-phrase", "vague-deadline")},
 }
 
 

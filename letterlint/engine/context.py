@@ -8,6 +8,7 @@ English) and turns the span into file, line and column. So messages stay in YAML
 from __future__ import annotations
 
 import fnmatch
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -126,6 +127,9 @@ class LetterRun:
         return self._subject
 
 
+_CITED_LINE = re.compile(r"^[ \t]{0,3}>.*$", re.M)
+
+
 class RuleContext:
     """The view of a LetterRun a single rule gets: its params, its scope, the thread helpers."""
 
@@ -157,6 +161,13 @@ class RuleContext:
     # --- text ------------------------------------------------------------------------------------------
     def analysed(self, source: SourceText) -> "AnalysedText":
         return self.run.analysed(source, self.rule.needs)
+
+    def cited(self, source: SourceText) -> list[tuple[int, int]]:
+        """Character spans of «>» citation lines kept inside ``source`` (Letter.inline_quotes): the client's
+        words we quote back, which wording and structure rules must not judge as ours."""
+        if ">" not in source.text:
+            return []
+        return [(m.start(), m.end()) for m in _CITED_LINE.finditer(source.text)]
 
     def scope(self) -> tuple[SourceText, int, int]:
         """The text this rule looks at, with the [start, end) character range inside it."""

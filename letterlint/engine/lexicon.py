@@ -165,8 +165,14 @@ class Lexicon(RuleImpl):
         cx = self._context(ctx.params)
         matches = longest_first(self.phrases.finditer(at, start=start, end=end))
         shouts = lc.shouting_spans(at, lc.TextIndex(at), cx.shouting, start, end) if cx.shouting else []
-        if not matches and not shouts:
+        chains = lc.noun_chain_spans(at, cx.noun_chain, start, end) if cx.noun_chain else []
+        if not matches and not shouts and not chains:
             return
+        cited = ctx.cited(src)
+        if cited:
+            matches = [m for m in matches if not inside((m.start, m.end), cited)]
+            shouts = [sp for sp in shouts if not inside(sp, cited)]
+            chains = [sp for sp in chains if not inside(sp, cited)]
         idx = lc.TextIndex(at)
         rule_exc = self.exceptions.spans(at) if self.exceptions else []
         used_by_them = self._used_in_thread(ctx) if ctx.params.get("allow_if_in_thread") else set()
@@ -207,6 +213,14 @@ class Lexicon(RuleImpl):
                 continue
             hit = Hit.span(src, s, e)
             hit.message = "shouting"
+            hits.append((idx.sentence_index(s), hit))
+        for s, e in chains:
+            if any(h.start < e and s < h.end for _, h in hits) or rule_exc and inside((s, e), rule_exc):
+                continue   # a listed phrase already covers it
+            hit = Hit.span(src, s, e)
+            assert cx.noun_chain is not None
+            hit.template = (cx.noun_chain.message_en if ctx.run.lang == "en" and cx.noun_chain.message_en
+                            else cx.noun_chain.message) or None
             hits.append((idx.sentence_index(s), hit))
         hits.sort(key=lambda x: x[1].start)
         done: set[int] = set()

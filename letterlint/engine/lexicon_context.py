@@ -46,11 +46,13 @@ if TYPE_CHECKING:  # pragma: no cover
 ENTRY_CONDITIONS = ("set_off_only", "literal_before_noun", "intensifier_only", "greetings_only_at_start",
                     "future_only")
 CONTEXT_PARAMS = ENTRY_CONDITIONS + ("skip_quoted", "next_step", "date_nearby", "expansion", "common",
-                                     "per_sentence", "shouting")
+                                     "per_sentence", "shouting", "noun_chain")
 _OPENERS = {"(", "«", '"', "„", "“", "—", "–", "-"}
 _QUOTED_RE = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[—–-]\s")
 _EXCL_RE = re.compile(r"[!?]{2,}")
+# a short all-caps token is a word being shouted (not an abbreviation like НДС, ИП) when pymorphy3 knows it as one
+_SHOUTED_WORD_TAGS = frozenset({"VERB", "INFN", "ADVB", "NOUN", "ADJF", "PREP", "CONJ", "PRCL", "NPRO", "PRED"})
 
 
 def _labels(v: Any) -> set[str]:
@@ -89,6 +91,17 @@ class Shouting:
 
 
 @dataclass
+class NounChain:
+    """Chains of verbal nouns («для обеспечения проведения согласования»): a morphology check, not a list."""
+
+    min_nouns: int = 3
+    suffixes: tuple[str, ...] = ()
+    genitive_after_first: bool = True
+    message: str = ""
+    message_en: str = ""
+
+
+@dataclass
 class LexiconContext:
     """The context params of one lexicon rule, compiled once per params dict."""
 
@@ -104,6 +117,7 @@ class LexiconContext:
     common: set[str] = field(default_factory=set)
     per_sentence: bool = False
     shouting: Shouting | None = None
+    noun_chain: NounChain | None = None
 
     @classmethod
     def build(cls, params: dict, entries: list[Any]) -> "LexiconContext":
@@ -143,6 +157,11 @@ class LexiconContext:
             c.shouting = Shouting(int(sh.get("caps_min_words", 0) or 0), bool(sh.get("caps_ignore_quoted", True)),
                                   bool(sh.get("caps_ignore_abbreviations", True)),
                                   int(sh.get("exclamation_run_min", 0) or 0))
+        nc = params.get("noun_chain")
+        if isinstance(nc, dict) and int(nc.get("min_nouns", 0) or 0) >= 2 and nc.get("suffixes"):
+            c.noun_chain = NounChain(int(nc["min_nouns"]), tuple(norm(str(x)) for x in nc["suffixes"]),
+                                     bool(nc.get("genitive_after_first", True)), str(nc.get("message") or ""),
+                                     str(nc.get("message_en") or ""))
         return c
 
 
@@ -277,7 +296,7 @@ def shouting_spans(at: "AnalysedText", idx: TextIndex, sh: Shouting, start: int,
             if caps and sh.caps_ignore_quoted and idx.in_quotes(t.idx, t.idx + len(t.text)):
                 caps = False
             if caps and sh.caps_ignore_abbreviations and ("Abbr" in t._.oc_any or len(letters) <= 3
-                                                          and not set(t._.oc_any) & {"VERB", "ADVB", "NOUN"}):
+                                                          and not set(t._.oc_any) & _SHOUTED_WORD_TAGS):
                 caps = False
             if caps and not t.is_sent_start and run and t.i != run[-1].i + 1:
                 # words of a run are adjacent (commas and spaces between them are fine)
@@ -294,3 +313,31 @@ def shouting_spans(at: "AnalysedText", idx: TextIndex, sh: Shouting, start: int,
             if m.group(0).count("!") >= sh.exclamation_run_min:
                 out.append((m.start(), m.end()))
     return sorted(out)
+
+
+def noun_chain_spans(at: "AnalysedText", nc: NounChain, start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of ``min_nouns``+ adjacent verbal nouns, every one after the first in the genitive."""
+    out: list[tuple[int, int]] = []
+    run: list["Token"] = []
+
+    def flush() -> None:
+        if len(run) >= nc.min_nouns:
+            out.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+        run.clear()
+
+    for t in at.doc:
+        if t.idx < start or t.idx >= end or t.is_space and "\n" not in t.text:
+            continue
+        tags = t._.oc_any
+        verbal = (not t.is_punct and "NOUN" in tags and len(t.text) > 5
+                  and (t._.norm or norm(t.text)).endswith(nc.suffixes))
+        if verbal and run and nc.genitive_after_first and "gent" not in tags:
+            flush()
+        if verbal and not run and t.text[:1].isupper() and not t.is_sent_start:
+            verbal = False   # «в Управлении развития производства» — a name, not style
+        if verbal:
+            run.append(t)
+        else:
+            flush()
+    flush()
+    return out
