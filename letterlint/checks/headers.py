@@ -66,10 +66,11 @@ def _subject_hit(letter: "Letter", **vars: object) -> Hit:
                excerpt=subj, line_text=subj if letter.subject_pos else None, line_col=col, vars=dict(vars))
 
 
-def _header_hit(letter: "Letter", header: str, excerpt: str, **vars: object) -> Hit:
-    """A finding on a header (To/Cc) or an attachment; placed at that header when the reader records it."""
-    pos = getattr(letter, "header_pos", None) or {}
-    line, col = pos.get(header, (1, 1)) if isinstance(pos, dict) else (1, 1)
+def _header_hit(letter: "Letter", where: "str | tuple[int, int] | None", excerpt: str, **vars: object) -> Hit:
+    """A finding on a header value («to», «cc», …) or at an explicit place (an attachment's name in the file);
+    line 1 when the reader could not place it."""
+    pos = letter.header_pos.get(where) if isinstance(where, str) else where
+    line, col = pos or (1, 1)
     return Hit(path=letter.path, line=line, column=col, end_line=line, end_column=col + 1, excerpt=excerpt,
                vars=dict(vars))
 
@@ -137,7 +138,7 @@ def reply_all(ctx: "RuleContext") -> Iterator[Hit]:
                 continue
             if role == "from" and reply_to and reply_to & present:
                 continue  # the sender asked for replies to another address, and it is there
-            hit = _header_hit(letter, "to", str(a), address=addr, name=a.name or addr,
+            hit = _header_hit(letter, "to" if "to" in letter.header_pos else "cc", str(a), address=addr, name=a.name or addr,
                               role={"from": "отправитель", "to": "получатель", "cc": "в копии"}[role],
                               role_en={"from": "sender", "to": "recipient", "cc": "Cc"}[role])
             hit.excerpt = str(a)
@@ -174,6 +175,15 @@ def _fmt_mb(size: int) -> str:
     return (f"{mb:.1f}" if mb < 100 else f"{mb:.0f}").replace(".", ",")
 
 
+def _fmt_number(v: object) -> str:
+    """10 → «10», 0.5 → «0,5»: a config number as a Russian reader writes it."""
+    try:
+        f = float(v)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(v)
+    return (str(int(f)) if f.is_integer() else f"{f:g}").replace(".", ",")
+
+
 @register("large-attachment")
 def large_attachment(ctx: "RuleContext") -> Iterator[Hit]:
     """An attachment over ``max_mb`` with no word about its size or a link in the text."""
@@ -187,8 +197,8 @@ def large_attachment(ctx: "RuleContext") -> Iterator[Hit]:
     if words and re.search(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + ")", text):
         return
     for a in big:
-        yield _header_hit(letter, "attachments", f"{a.name} ({_fmt_mb(a.size)} МБ)", name=a.name,
-                          size_mb=_fmt_mb(a.size), max_mb=ctx.params.get("max_mb", 10))
+        yield _header_hit(letter, a.pos, f"{a.name} ({_fmt_mb(a.size)} МБ)", name=a.name,
+                          size_mb=_fmt_mb(a.size), max_mb=_fmt_number(ctx.params.get("max_mb", 10)))
 
 
 # --- missing-attachment -----------------------------------------------------------------------------------------

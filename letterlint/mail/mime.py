@@ -75,9 +75,11 @@ def parse_message(data: bytes, path: str, kind: str = "eml", line_offset: int = 
         except (TypeError, ValueError, IndexError):
             letter.warnings.append(f"непонятная дата: {date_raw!r}")
     raw_text = decode_bytes(data, hint).replace("\r\n", "\n").replace("\r", "\n")
-    letter.subject_pos = _subject_position(raw_text, line_offset)
+    letter.header_pos = _header_positions(raw_text, line_offset)
+    letter.subject_pos = letter.header_pos.pop("subject", None)
 
     body_text, fmt, encoded = _choose_body(msg, letter)
+    letter.attachments = _place_attachments(letter.attachments, raw_text, line_offset)
     letter.body_format = fmt
     letter.body = _locate_body(path, raw_text, body_text, encoded or fmt == "html", line_offset)
     apply_split(letter)
@@ -224,20 +226,66 @@ def _default_name(ctype: str) -> str:
 
 
 def _size(part: email.message.Message) -> int:
+    """Decoded size; RFC 2183 ``size=`` when the body is not there (a stub left by a client or an archiver)."""
+    size = 0
     try:
         if part.get_content_type() == "message/rfc822":
-            return len(part.as_bytes())
-        payload = part.get_payload(decode=True)
-        return len(payload) if payload else 0
+            size = len(part.as_bytes())
+        else:
+            payload = part.get_payload(decode=True)
+            size = len(payload) if payload else 0
     except Exception:
-        return 0
+        size = 0
+    if size == 0:
+        try:
+            declared = part.get_param("size", header="content-disposition")
+            if isinstance(declared, str) and declared.strip().isdigit():
+                size = int(declared.strip())
+        except Exception:
+            pass
+    return size
 
 
-def _subject_position(raw_text: str, line_offset: int) -> tuple[int, int] | None:
-    m = re.search(r"^Subject:[ \t]*", raw_text.split("\n\n", 1)[0], re.M | re.I)
-    if not m:
-        return None
-    return line_offset + raw_text.count("\n", 0, m.start()) + 1, m.end() - m.start() + 1
+_POSITIONED = re.compile(r"^(Subject|From|To|Cc|Date):[ \t]*", re.M | re.I)
+
+
+def _header_positions(raw_text: str, line_offset: int) -> dict[str, tuple[int, int]]:
+    """(line, column) of the first Subject/From/To/Cc/Date value in the top header block."""
+    head = raw_text.split("\n\n", 1)[0]
+    out: dict[str, tuple[int, int]] = {}
+    for m in _POSITIONED.finditer(head):
+        out.setdefault(m.group(1).lower(), (line_offset + head.count("\n", 0, m.start()) + 1, m.end() - m.start() + 1))
+    return out
+
+
+_PART_NAME = re.compile(r"^Content-(?:Disposition|Type):[^\n]*(?:\n[ \t][^\n]*)*?\b(?:file)?name\*?[0-9]*\*?=[ \t]*\"?",
+                        re.M | re.I)
+
+
+_PART_HEADER_LINE = re.compile(r"Content-[\w-]+:|[ \t]", re.I)
+
+
+def _place_attachments(atts: list[Attachment], raw_text: str, line_offset: int) -> list[Attachment]:
+    """Give each attachment the place of its name in the file: its name written plainly, else the next
+    ``name=`` parameter of a part (encoded names), in file order — so a finding points at the attachment."""
+    out: list[Attachment] = []
+    cursor = raw_text.find("\n\n")
+    cursor = max(cursor, 0)
+    for a in atts:
+        at = raw_text.find(a.name, cursor) if a.name else -1
+        if at >= 0 and not _PART_HEADER_LINE.match(raw_text, raw_text.rfind("\n", 0, at) + 1):
+            at = -1   # the name in someone's text, not in a part's headers
+        if at < 0:
+            m = _PART_NAME.search(raw_text, cursor)
+            at = m.end() if m else -1
+        if at < 0:
+            out.append(a)
+            continue
+        line_start = raw_text.rfind("\n", 0, at) + 1
+        out.append(Attachment(a.name, a.size, a.content_type,
+                              (line_offset + raw_text.count("\n", 0, at) + 1, at - line_start + 1)))
+        cursor = at + 1
+    return out
 
 
 def _locate_body(path: str, raw_text: str, body: str, rendered: bool, line_offset: int) -> SourceText:

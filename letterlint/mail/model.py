@@ -31,6 +31,7 @@ class Attachment:
     name: str
     size: int
     content_type: str
+    pos: tuple[int, int] | None = None   # (line, column) of its MIME part's name in the source file, when known
 
 
 @dataclass
@@ -137,6 +138,8 @@ class Letter:
     # are listed here, unquoted and with their own positions, so a rule can skip them.
     inline_quotes: list[SourceText] = field(default_factory=list)
     subject_pos: tuple[int, int] | None = None  # (line, column) of the subject value in the source file
+    # (line, column) of other header values in the source file: "from", "to", "cc", "date" (when present)
+    header_pos: dict[str, tuple[int, int]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property
