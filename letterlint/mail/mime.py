@@ -284,7 +284,8 @@ def _place_attachments(atts: list[Attachment], raw_text: str, line_offset: int) 
         line_start = raw_text.rfind("\n", 0, at) + 1
         out.append(Attachment(a.name, a.size, a.content_type,
                               (line_offset + raw_text.count("\n", 0, at) + 1, at - line_start + 1)))
-        cursor = at + 1
+        end_of_headers = raw_text.find("\n\n", at)
+        cursor = end_of_headers if end_of_headers >= 0 else at + 1   # the next attachment is in a later part
     return out
 
 
