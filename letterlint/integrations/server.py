@@ -42,6 +42,7 @@ TEXT_PATH = "<text>"
 LANGUAGES = [{"name": "Russian", "code": "ru", "longCode": "ru-RU"}]
 _ACCEPTED_LANGUAGES = {"ru", "ru-ru", "auto"}
 CONTEXT_CHARS = 40
+_DRAIN_MAX = 64 * 1024 * 1024        # an oversized body up to this is read and dropped before the 413
 
 
 class BadRequest(Exception):
@@ -402,7 +403,14 @@ class Handler(BaseHTTPRequestHandler):
             raise BadRequest("неверный Content-Length") from None
         limit = self.server.max_body  # type: ignore[attr-defined]
         if length > limit:
-            self.close_connection = True   # the body is not read: the connection cannot be reused
+            self.close_connection = True
+            if length <= _DRAIN_MAX:   # read it away (in small pieces) so the client sees the 413, not a reset
+                left = length
+                while left > 0:
+                    chunk = self.rfile.read(min(left, 65536))
+                    if not chunk:
+                        break
+                    left -= len(chunk)
             raise BadRequest(f"тело запроса больше {limit} байт", HTTPStatus.REQUEST_ENTITY_TOO_LARGE)
         return self.rfile.read(length) if length > 0 else b""
 
