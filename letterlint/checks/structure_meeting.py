@@ -1,0 +1,236 @@
+"""Calls and reply time (DESIGN §2): meeting-invite, call-summary, slow-reply.
+
+meeting-invite and call-summary read the author's words (the new text without the sign-off and «>» citations,
+as letterlint.text.layout finds them), so a Telemost room in a signature is not an invitation. slow-reply
+reads the dates of the thread: the client's letter and the draft's Date header.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from datetime import date
+from typing import TYPE_CHECKING, Any, Iterable
+
+from letterlint.checks import register
+from letterlint.engine.context import Hit
+
+if TYPE_CHECKING:  # pragma: no cover
+    from letterlint.engine.context import RuleContext
+    from letterlint.text.layout import Body
+
+_BODIES: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+
+
+def _params(ctx: "RuleContext") -> dict[str, Any]:
+    from letterlint.text.layout import with_vocabulary
+
+    return with_vocabulary(ctx.params)
+
+
+def _body(ctx: "RuleContext") -> "Body | None":
+    from letterlint.text.layout import letter_body
+
+    src = ctx.letter.new_text
+    if not src:
+        return None
+    signoffs = tuple(_params(ctx).get("signoffs") or ())
+    st = _BODIES.setdefault(ctx.run, {})
+    if signoffs not in st:
+        st[signoffs] = letter_body(ctx.analysed(src), signoffs)
+    body = st[signoffs]
+    return body if body.sentences else None
+
+
+def _has(body: "Body", phrases: Iterable[str], s: int, e: int) -> bool:
+    from letterlint.text.layout import phrase_hits
+
+    return bool(phrase_hits(body.at, list(phrases), s, e))
+
+
+def _search(patterns: Iterable[str], text: str) -> re.Match[str] | None:
+    for p in patterns:
+        m = re.search(p, text, re.I)
+        if m:
+            return m
+    return None
+
+
+def _requests(body: "Body", s: int, e: int) -> bool:
+    """The sentence asks the reader to do something: a real imperative («поправьте»), «прошу/просим»."""
+    span = body.at.doc.char_span(s, e, alignment_mode="expand") or []
+    for t in span:
+        oc_any = set(t._.oc_any)
+        if "impr" in oc_any and "past" not in oc_any and "PREP" not in oc_any and "incl" not in oc_any:
+            return True
+        if {"просить"} & set(t._.lemmas):
+            return True
+    return False
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " и " + items[-1]
+
+
+def _subject(ctx: "RuleContext") -> str:
+    return re.sub(r"^\s*(?:(?:re|fwd?|ответ|отв|пересл)(?:\[\d+\])?\s*:\s*)+", "", ctx.letter.subject or "", flags=re.I)
+
+
+# --- meeting invitation -------------------------------------------------------------------------------------
+
+@register("meeting-invite", needs=("morph",))
+def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
+    """An invitation to a call lacks topic, time or «удобно ли»; a generic meeting title; a meeting over 40 min."""
+    from letterlint.text.timing import durations, has_clock_time
+
+    body = _body(ctx)
+    if body is None:
+        return
+    p = _params(ctx)
+    text, src = body.text, ctx.letter.new_text
+    words_text = text[body.start:body.end]
+    links = [m for pat in p.get("link_patterns") or [] for m in re.finditer(pat, words_text, re.I)]
+    links = [m for m in links if not _search(p.get("not_invite_links") or [], m.group(0))]
+    invite_sents = [(s, e) for s, e in body.sentences if _has(body, p.get("invite_phrases") or [], s, e)]
+    if not links and not invite_sents:
+        return
+    if invite_sents:
+        anchor = invite_sents[0]
+    else:
+        at = body.start + links[0].start()
+        anchor = next(((s, e) for s, e in body.sentences if s <= at < e), (at, body.start + links[0].end()))
+    missing = []
+    topic = any(_has(body, p.get("topic_phrases") or [], s, e) for s, e in body.sentences)
+    if not topic:
+        subject_words = [w for w in re.findall(r"[\w-]+", _subject(ctx).lower().replace("ё", "е"))
+                         if len(w) > 2 and not any(w.startswith(g) for g in p.get("generic_subject_words") or [])]
+        topic = bool(subject_words)
+    if not topic:
+        missing.append("темы встречи")
+    if not has_clock_time(words_text):
+        missing.append("времени (день и час)")
+    if not any(_has(body, p.get("ask_phrases") or [], s, e) for s, e in body.sentences):
+        missing.append("вопроса, удобно ли это клиенту")
+    if missing:
+        yield Hit.span(src, *anchor, missing=_join(missing))
+    title = _search(p.get("generic_titles") or [], words_text)
+    if title:
+        hit = Hit.span(src, body.start + title.start(), body.start + title.end(), title=title.group(0))
+        hit.message = "generic"
+        yield hit
+    limit = int(p.get("max_minutes", 40))
+    about = p.get("duration_context") or []
+    for s, e in body.sentences:
+        sent = text[s:e]
+        for minutes, a, b in durations(sent):
+            ranged = bool(re.match(r"\d", sent[a:b]) and ":" in sent[a:b])
+            if minutes > limit and (ranged or _has(body, about, s, e)):
+                hit = Hit.span(src, s + a, s + b, minutes=minutes)
+                hit.message = "long"
+                yield hit
+                return
+
+
+# --- call summary -------------------------------------------------------------------------------------------
+
+@register("call-summary", needs=("morph",))
+def call_summary(ctx: "RuleContext") -> Iterable[Hit]:
+    """A letter after a call or meeting lacks decisions, owners, deadlines or a request to confirm."""
+    body = _body(ctx)
+    if body is None:
+        return
+    p = _params(ctx)
+    text = body.text
+    triggers = p.get("trigger_patterns") or []
+    head = body.sentences[: int(p.get("trigger_sentences", 3))]
+    trig = [(s, e) for s, e in head if _search(triggers, text[s:e])]
+    if not trig and not _search(triggers, _subject(ctx)):
+        return
+    rest = [(s, e) for s, e in body.sentences if (s, e) not in trig]
+    confirm = [(s, e) for s, e in rest if _has(body, p.get("confirm_phrases") or [], s, e) and _requests(body, s, e)]
+    content = [x for x in rest if x not in confirm]
+    decisions = any(_has(body, p.get("decision_phrases") or [], s, e) for s, e in content)
+    dated = [(s, e) for s, e in content if _search(p.get("deadline_patterns") or [], text[s:e])]
+    owners = decisions and any(_owner(body, s, e, p) for s, e in (dated or content))
+    missing = [name for name, ok in (("решений", decisions), ("исполнителей", owners), ("сроков", bool(dated)),
+                                     ("просьбы подтвердить или поправить", bool(confirm))) if not ok]
+    if missing:
+        s, e = trig[0] if trig else body.sentences[0]
+        yield Hit.span(ctx.letter.new_text, s, e, missing=_join(missing))
+
+
+def _owner(body: "Body", s: int, e: int, p: dict[str, Any]) -> bool:
+    """Who does it: «я», «мы», «вы», «наш сценарист», «ваш юрист», a person's name, «готовлю», «присылаете»."""
+    span = [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not (t.is_space or t.is_punct)]
+    pronouns = set(p.get("owner_pronouns") or [])
+    for i, t in enumerate(span):
+        oc_any, lem = set(t._.oc_any), set(t._.lemmas)
+        if t._.norm in pronouns:
+            return True
+        if lem & {"наш", "ваш"} and i + 1 < len(span) and "anim" in span[i + 1]._.oc_any and "NOUN" in span[i + 1]._.oc_any:
+            return True
+        if t.text[:1].isupper() and ({"Name", "Surn"} & oc_any) and i + 1 < len(span) and \
+                span[i + 1].text[:1].isupper() and ({"Name", "Surn"} & set(span[i + 1]._.oc_any)):
+            return True       # «Наталья Грибова», «Артём Савельев»
+        if "VERB" in oc_any and "past" not in oc_any and "impr" not in set(t._.oc) and (
+                {"1per", "sing"} <= set(t._.oc) or {"2per", "plur"} <= set(t._.oc)):
+            return True       # «готовлю», «присылаете»
+    return False
+
+
+# --- reply time ---------------------------------------------------------------------------------------------
+
+@register("slow-reply", needs=("thread",))
+def slow_reply(ctx: "RuleContext") -> Iterable[Hit]:
+    """The draft goes out more than ``max_hours`` working hours after the client's letter, with no
+    acknowledgement from us in between."""
+    from letterlint.text.timing import parse_hhmm, working_seconds, zone
+
+    sent = ctx.letter.date
+    if sent is None:
+        return
+    p = ctx.params
+    me = ctx.me(own_domain=bool(p.get("own_domain", True)))
+    earlier = ctx.earlier()
+    ours = [i for i, m in enumerate(earlier) if m.sender and m.sender in me]
+    last_ours = ours[-1] if ours else -1
+    waiting = [m for m in earlier[last_ours + 1:] if not (m.sender and m.sender in me)]
+    if not waiting or waiting[0].date is None:
+        return                # nothing unanswered, or its date is unknown
+    received = waiting[0].date
+    tz = zone(str(p.get("timezone", "Europe/Moscow")))
+    holidays = []
+    for d in p.get("holidays") or []:
+        try:
+            holidays.append(date.fromisoformat(str(d)))
+        except ValueError:
+            continue
+    secs = working_seconds(received, sent, tz, parse_hhmm(p.get("day_start", "10:00")), parse_hhmm(p.get("day_end", "19:00")),
+                           p.get("workdays") or [1, 2, 3, 4, 5], holidays)
+    limit = float(p.get("max_hours", 2))
+    if secs <= limit * 3600:
+        return
+    src = ctx.letter.new_text
+    if src:
+        hit = Hit.span(src, *_first_line(src.text))      # the greeting: the letter as a whole is late
+    else:
+        hit = Hit(path=ctx.letter.path, excerpt=ctx.letter.subject or "")
+    rt = received.astimezone(tz) if received.tzinfo else received
+    hit.vars.update(delay=_hours(secs), client_date=rt.strftime("%d.%m.%Y %H:%M"), max_hours=_num(limit))
+    yield hit
+
+
+def _first_line(text: str) -> tuple[int, int]:
+    s = len(text) - len(text.lstrip())
+    e = text.find("\n", s)
+    return s, (len(text) if e < 0 else e)
+
+
+def _hours(secs: float) -> str:
+    mins = int(round(secs / 60))
+    h, m = divmod(mins, 60)
+    return f"{h} ч {m:02d} мин" if m else f"{h} ч"
+
+
+def _num(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else str(x)
