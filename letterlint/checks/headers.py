@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from letterlint.checks import register
 from letterlint.engine.context import Hit, Me
 from letterlint.text.normalize import norm
-from letterlint.text.phrases import PhraseSet, compile_phrase
+from letterlint.text.phrases import PhraseSet, compile_phrase, token_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -334,7 +334,7 @@ def _negated(at: "AnalysedText", sent: tuple[int, int], start: int, L: "_Lists |
 def _has_document(at: "AnalysedText", L: _Lists, s: int, e: int) -> bool:
     if any(_lemmas(t) & L.documents for t in _words(at, s, e)):
         return True
-    if L.document_phrases and any(s <= m.start < e for m in L.document_phrases.finditer(at)):
+    if L.document_phrases and any(True for _ in L.document_phrases.finditer(at, start=s, end=e)):
         return True
     return any(_file_name_ok(m, L) for m in _FILE_RE.finditer(at.text[s:e]))
 
@@ -374,15 +374,17 @@ def _triggers(at: "AnalysedText", L: _Lists) -> Iterator[tuple[int, int]]:
             found.append((m.start, m.end))
     # 4. verbs: «прилагаю», «прикрепляю», «приложила», «направляю договор», «высылаем счёт»
     doc = at.doc
-    for t in doc:
-        if t.is_space or t.is_punct or t._.placeholder:
+    v = token_view(at)
+    for i in range(v.n):
+        if not v.word[i]:
             continue
-        lem = _lemmas(t)
-        oc = set(t._.oc)
+        lem = v.lemmas[i] | {v.form[i]}
         attach = bool(lem & L.attach_verbs)
         send = bool(lem & L.send_verbs)
         if not (attach or send):
             continue
+        t = doc[i]
+        oc = set(t._.oc)
         sent = sent_of(t.idx)
         if _sentence_cancelled(at, L, sent):
             continue

@@ -14,6 +14,7 @@ plans (``topic_except``: «хорошего отпуска», «к праздн�
 
 from __future__ import annotations
 
+import bisect
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
@@ -99,14 +100,15 @@ class _Sentence:
     def __init__(self, at: "AnalysedText", start: int, end: int) -> None:
         self.at, self.start, self.end = at, start, end
         v = token_view(at)
-        self.words = [i for i in range(v.n) if v.word[i] and start <= v.idx[i] < end]
+        lo, hi = bisect.bisect_left(v.idx, start), bisect.bisect_left(v.idx, end)
+        self.words = [i for i in range(lo, hi) if v.word[i]]
 
     def find(self, ps: PhraseSet) -> list[PhraseMatch]:
         return list(ps.finditer(self.at, start=self.start, end=self.end)) if ps else []
 
     def word_no(self, token: int) -> int:
         """The position of token ``token`` among the sentence's words."""
-        return sum(1 for w in self.words if w < token)
+        return bisect.bisect_left(self.words, token)
 
     def opens_with(self, ps: PhraseSet) -> bool:
         return bool(self.words) and any(m.start_token == self.words[0] for m in self.find(ps))

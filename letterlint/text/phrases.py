@@ -10,6 +10,7 @@ exceptions, where «короче чем» also covers «короче, чем».
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
@@ -177,11 +178,11 @@ class PhraseSet:
         """Every match (overlapping ones included) whose characters lie in [start, end)."""
         v = token_view(at)
         end = len(at.text) if end is None else end
-        for i in range(v.n):
-            if not v.word[i]:
-                continue
+        for i in range(bisect.bisect_left(v.idx, start), v.n):
             pos = v.idx[i]
-            if pos < start or pos >= end:
+            if pos >= end:
+                break
+            if not v.word[i]:
                 continue
             cands = self._candidates(v.form[i], v.lemmas[i])
             if not cands:

@@ -114,11 +114,14 @@ class AnalysedText:
     def text(self) -> str:
         return self.source.text
 
-    def words(self) -> Iterator["Token"]:
-        """Word-like tokens: not whitespace, not punctuation, not placeholders."""
-        for t in self.doc:
-            if not (t.is_space or t.is_punct or t._.placeholder):
-                yield t
+    def words(self) -> list["Token"]:
+        """Word-like tokens: not whitespace, not punctuation, not placeholders (listed once per text: many
+        rules ask, and spaCy's ``._`` access is slow)."""
+        cached = self.__dict__.get("_words")
+        if cached is None:
+            cached = [t for t in self.doc if not (t.is_space or t.is_punct or t._.placeholder)]
+            self.__dict__["_words"] = cached
+        return cached
 
     def sentences(self) -> list[tuple[int, int]]:
         """(start, end) character offsets of each sentence, whitespace trimmed (computed once)."""
