@@ -71,4 +71,27 @@ def parse_template(text: str, path: str) -> Letter:
     else:
         letter.body = SourceText.from_lines(path, [(t, body_start + i + 1, 1) for i, t in enumerate(body_lines)])
     apply_split(letter)
+    _placeholder_signature(letter)
     return letter
+
+
+_PLACEHOLDER_LINE = re.compile(r"^\s*(?:(?:\{\{.*?\}\}|\{%.*?%\})[\s,.]*)+$")
+
+
+def _placeholder_signature(letter: Letter) -> None:
+    """«Спасибо!\\n{{ manager_name }}»: lines at the very end made only of placeholders stand for the signature (a
+    name, a signature block filled in at send time), as «Ольга» would in a letter — they are not the author's last
+    sentence. Only when no signature was found and at least one ``{{ … }}`` line ends the text."""
+    if letter.signature or not letter.new_text:
+        return
+    lines = letter.new_text.line_lines()
+    k = len(lines)
+    while k > 0 and (not lines[k - 1][0].strip() or _PLACEHOLDER_LINE.match(lines[k - 1][0])):
+        k -= 1
+    tail = lines[k:]
+    if not any("{{" in t for t, _, _ in tail) or not any(t.strip() for t, _, _ in lines[:k]):
+        return
+    while tail and not tail[0][0].strip():
+        tail = tail[1:]
+    letter.new_text = SourceText.from_lines(letter.path, lines[:k])
+    letter.signature = SourceText.from_lines(letter.path, tail)
