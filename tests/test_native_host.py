@@ -212,3 +212,22 @@ def test_install_places_for_macos_and_windows(tmp_path: Path, monkeypatch) -> No
     other = "win32" if sys.platform != "win32" else "linux"
     r = CliRunner().invoke(cli, ["install-thunderbird", "--platform", other])
     assert r.exit_code == 2 and "--dry-run" in r.output
+
+
+def test_thread_from_the_related_message_raw_source() -> None:
+    """Thunderbird's messages.getRaw() gives a binary string (one char per byte): a windows-1251 letter survives."""
+    body = "Мария, добрый день!\r\n\r\nСколько будет стоить перевод инструкции?\r\n\r\nДмитрий\r\n"
+    raw = (b"From: client@firm.ru\r\nTo: maria@pixel-co.ru\r\nSubject: =?utf-8?b?0J/QtdGA0LXQstC+0LQ=?=\r\n"
+           b"Message-ID: <c1@firm.ru>\r\nDate: Mon, 03 Mar 2025 10:00:00 +0300\r\n"
+           b"Content-Type: text/plain; charset=windows-1251\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+           + body.encode("cp1251"))
+    req = {"id": 11, "details": {"subject": "Re: Перевод", "from": "Мария <maria@pixel-co.ru>",
+                                 "to": ["client@firm.ru"], "isPlainText": True, "type": "reply",
+                                 "plainTextBody": "Дмитрий, добрый день!\n\nНачнём в среду.\n\nСпасибо!"},
+           "thread": [{"raw": raw.decode("latin-1"), "name": "related.eml"}]}
+    p = run_host(frame(req))
+    (reply,) = unframe(p.stdout)
+    assert reply["ok"], reply
+    findings = reply["report"]["files"][0]["findings"]
+    q = [f for f in findings if f["rule"] == "unanswered-question"]
+    assert q and q[0]["path"] == "related.eml" and "Сколько будет стоить" in q[0]["excerpt"]

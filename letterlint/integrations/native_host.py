@@ -122,7 +122,7 @@ class Handler:
             from letterlint.engine.session import Engines
 
             # Thunderbird starts the host in its own directory: look for ~/.letterlint.yaml, not there
-            self._engines = Engines(self.config_path, [], [], "ru", base=Path.home())
+            self._engines = Engines(self.config_path, [], [], None, base=Path.home())
         return self._engines
 
     def __call__(self, request: Any) -> dict:

@@ -35,7 +35,9 @@ function render(report) {
   for (const file of files) {
     for (const f of file.findings || []) {
       const item = el("li", f.severity);
-      item.append(el("div", "meta", t("severity_" + f.severity) + " · " + f.rule + " · " + t("line", f.line)));
+      // a thread rule points into the client's letter (the related message), not into the draft
+      const where = f.path === file.path ? t("line", f.line) : t("lineInThread", f.line);
+      item.append(el("div", "meta", t("severity_" + f.severity) + " · " + f.rule + " · " + where));
       item.append(el("div", "message", f.message));
       if (f.excerpt) {
         item.append(el("div", "excerpt", "«" + f.excerpt + "»"));
