@@ -212,9 +212,8 @@ def _context(text: str, s: int, e: int) -> dict:
 
 def lt_match(f: Any, pos: Positions, rule: Any | None) -> dict:
     ps, pe = pos.span(f)
-    os_, oe = pos.ann.to_original(ps, end=False), pos.ann.to_original(pe, end=True) if pe > ps else None
-    if oe is None or oe < os_:
-        oe = os_
+    os_ = pos.ann.to_original(ps, end=False)
+    oe = max(os_, pos.ann.to_original(pe, end=True)) if pe > ps else os_
     offset = pos.utf16(os_)
     length = pos.utf16(oe) - offset
     title = getattr(rule, "title", "") or f.rule
