@@ -108,6 +108,18 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
     return out
 
 
+def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
+    """Two adjacent sentences of one paragraph as one more candidate: an answer often names the figure in one
+    sentence and the topic in the next («…это 6 часов, то есть 18 000 ₽. В эту сумму входит доработка…»)."""
+    out = []
+    for a, b in zip(cands, cands[1:]):
+        if a.number is not None or b.number is not None or "\n\n" in text[a.end:b.start]:
+            continue
+        out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, None,
+                             a.references | b.references))
+    return out
+
+
 def _references(s: str) -> set[int]:
     low = norm(s)
     out = set()
@@ -157,6 +169,7 @@ def _close(a: str, b: str) -> bool:
 def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignment]:
     """An Alignment per ask (same order)."""
     cands = [c for c in candidates(at) if c.text.strip()]
+    cands += _pairs(cands, at.text)
     numbered_asks = [a for a in asks if a.number is not None]
     mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
     result = []
@@ -183,7 +196,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                 reasons.append(f"есть ответ нужного вида ({_TYPE_RU.get(ask.answer_type, ask.answer_type)})")
             if deferred:
                 reasons.append("честная отсрочка с датой")
-            if not (ov >= cfg.min_overlap or by_number or by_ref):
+            if ask.general and type_ok:
+                score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
+            if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
@@ -212,6 +227,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             return True
         return bool(ask.nouns) and _share(ask.nouns, c, cfg.stem, cfg.synonyms) >= 0.6 or bool(
             cfg.done.search(c.text))
+    if t == "reason" and ask.general:
+        pat = cfg.type_patterns.get("story")
+        return bool(pat and pat.search(c.text))
     if t in ("open", "reason", "person"):
         pat = cfg.type_patterns.get(t)
         return True if pat is None else bool(pat.search(c.text)) or t == "open"

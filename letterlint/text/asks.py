@@ -40,6 +40,7 @@ class AskLexicon:
     modal: frozenset[str]                       # «мочь», «смочь»: «Можете прислать…?» is a request
     stop: frozenset[str]                        # lemmas that carry no topic
     type_nouns: dict[str, str]                  # focus nouns that set the answer type («стоимость» → money)
+    event_words: frozenset[str] = frozenset()   # «случиться», «произойти»: «Что случилось?» asks for the story
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AskLexicon":
@@ -58,6 +59,7 @@ class AskLexicon:
             modal=frozenset(norm(x) for x in p.get("modal", [])),
             stop=frozenset(norm(x) for x in p.get("stop_lemmas", [])),
             type_nouns={norm(k): v for k, v in p.get("type_nouns", {}).items()},
+            event_words=frozenset(norm(x) for x in p.get("event_words", [])),
         )
 
 
@@ -74,6 +76,7 @@ class Ask:
     number: int | None = None      # its number in a numbered list
     verbs: list[str] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)
+    general: bool = False          # no topic of its own («Что случилось?»): any answer of the right kind answers it
 
 
 def _squash(s: str) -> str:
@@ -229,10 +232,15 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     if kind == "request":
         words = _request_clause(words)
     focus = _focus(words, lex)
-    atype = "action" if kind == "request" else _answer_type(words, interrogative, li, focus, lex)
+    # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
+    asked_by = interrogative or next((t._.norm for t in words if t._.norm in lex.interrogatives), None)
+    atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
+    general = kind == "question" and bool(focus) and set(focus) <= lex.event_words
+    if general:
+        atype = "reason"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
-    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs, nouns=nouns)
+    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs, nouns=nouns, general=general)
 
 
 def _request_clause(words: list["Token"]) -> list["Token"]:
