@@ -94,8 +94,23 @@ def closing(ctx: "RuleContext") -> Iterable[Hit]:
     head = "\n".join(line for line in tail.strip().split("\n")[:2])
     if head and _has(body, phrases, body.end, body.end + tail.find(head) + len(head)):
         return
+    sig = ctx.letter.signature        # the reader may have split the sign-off off already
+    if sig and _signature_wish(ctx, sig, phrases):
+        return
     s, e = sents[-1]
     yield Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))
+
+
+def _signature_wish(ctx: "RuleContext", sig: Any, phrases: list[str]) -> bool:
+    from letterlint.text.layout import phrase_hits
+
+    text = sig.text.lstrip()
+    first = text.split("\n", 1)[0]
+    if not first.strip():
+        return False
+    at = ctx.analysed(sig)
+    off = len(sig.text) - len(text)
+    return bool(phrase_hits(at, phrases, off, off + len(first)))
 
 
 # --- call to action -----------------------------------------------------------------------------------------
@@ -139,6 +154,21 @@ def _real_request(body: "Body", ask: Any) -> bool:
     return False
 
 
+def _conditional_step(body: "Body", s: int, e: int) -> bool:
+    """«Если к выставке нужна часть каталога раньше, напишите до среды»: an imperative after an «если» clause,
+    which the question finder leaves alone when the verb is far from the start of the sentence."""
+    span = [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
+    if not span or span[0]._.norm != "если":
+        return False
+    for i, t in enumerate(span[1:], 1):
+        if span[i - 1].text not in (",", "—", "–", "-"):
+            continue
+        oc_any = set(t._.oc_any)
+        if "impr" in oc_any and "past" not in oc_any and "incl" not in oc_any and t._.norm.endswith(("ите", "йте", "ьте")):
+            return True
+    return False
+
+
 @register("call-to-action", needs=("morph",))
 def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     """The last sentences before the sign-off give the client no next step."""
@@ -165,6 +195,8 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
         if _has(body, cta_phrases, s, e):
             return
         if any(s <= a.start < e and (a.kind == "question" or _real_request(body, a)) for a in asks):
+            return
+        if _conditional_step(body, s, e):
             return
     s, e = weak_at or window[-1]
     hit = Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))

@@ -173,8 +173,9 @@ def _owner(body: "Body", s: int, e: int, p: dict[str, Any]) -> bool:
                 span[i + 1].text[:1].isupper() and ({"Name", "Surn"} & set(span[i + 1]._.oc_any)):
             return True       # «Наталья Грибова», «Артём Савельев»
         if "VERB" in oc_any and "past" not in oc_any and "impr" not in set(t._.oc) and (
-                {"1per", "sing"} <= set(t._.oc) or {"2per", "plur"} <= set(t._.oc)):
-            return True       # «готовлю», «присылаете»
+                {"1per", "sing"} <= set(t._.oc) or {"2per", "plur"} <= set(t._.oc)
+                or ({"1per", "plur", "futr"} <= set(t._.oc) and "pres" not in oc_any)):
+            return True       # «готовлю», «присылаете», «пришлём» (but not «проводим»: we all hold the party)
     return False
 
 
