@@ -1,0 +1,295 @@
+"""Letter-structure rules (issue 6) on realistic Russian letters built in code, traps included, plus their helpers:
+the sign-off finder, money, durations, working time and readability."""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta, timezone
+
+import pytest
+
+from letterlint.engine import Config, Engine
+from letterlint.engine.examples import example_letter
+from letterlint.engine.runner import load_all_rules
+from letterlint.mail.model import SourceText
+from letterlint.text.layout import body_end
+from letterlint.text.money import find_money
+from letterlint.text.readability import oborneva, readability, syllables
+from letterlint.text.timing import durations, has_clock_time, working_seconds, zone
+
+RULES = ("call-to-action", "closing", "long-sentence", "letter-length", "price-breakdown", "call-summary",
+         "meeting-invite", "slow-reply")
+SIGN = "\n\nИгорь Крылов\nменеджер типографии «Оттиск»"
+
+
+@pytest.fixture(scope="module")
+def engines():
+    rules = {r.id: r for r in load_all_rules() if r.id in RULES}
+    return {rid: Engine([rules[rid]], Config()) for rid in RULES}
+
+
+def found(engines, rid: str, ex: dict | str, **params) -> list:
+    letter, thread, _, _ = example_letter(ex)
+    engine = engines[rid]
+    if params:
+        rule = engine.rules[0].copy()
+        rule.params.update(params)
+        engine = Engine([rule], Config())
+    return engine.check(letter, thread)
+
+
+# --- call-to-action -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ending", [
+    "Подтвердите, пожалуйста, тираж и адрес доставки до среды, 30 апреля.\n\nСпасибо!",
+    "Вы подтвердите состав делегации до среды, 4 июня?\n\nЗаранее спасибо!",             # future form, a question
+    "Просим согласовать проект до пятницы, 6 июня, 12:00.\n\nБлагодарим за оперативность!",
+    "Ждём ваших правок до четверга, 16 октября.\n\nХороших выходных!",
+    "Давайте зафиксируем съёмку на 14 октября, и я сегодня же забронирую студию.\n\nХорошего дня!",
+    "Если план устраивает — подтвердите, и мы начнём в понедельник, 9 июня.\n\nХорошего дня!",
+    "Если к выставке нужна часть каталога раньше, напишите до среды, какие разделы важнее.",
+    "Во сколько вам удобно принять курьера?",
+])
+def test_cta_found_in_the_ending(engines, ending: str) -> None:
+    text = f"Лидия, добрый день!\n\nДипломы готовы: 46 штук с именами, упаковали в папку с прослойками.\n\n{ending}{SIGN}"
+    assert not found(engines, "call-to-action", text)
+
+
+@pytest.mark.parametrize("ending, weak", [
+    ("Спасибо!", False),                                                   # thanks alone
+    ("Надеемся на понимание.\n\nСпасибо за терпение!", True),
+    ("Будем рады ответить на ваши вопросы.\n\nХорошего дня!", True),
+    ("Обращайтесь, если будут вопросы.", True),                            # an imperative, but a stock phrase
+    ("Кто бы мог подумать весной, что бумага станет дороже печати?\n\nХорошего дня!", False),   # rhetorical
+    ("Все доработки перенесли, при проверке ошибок не нашли.", False),     # «нашли» is past, not «найдите»
+])
+def test_weak_or_missing_ending(engines, ending: str, weak: bool) -> None:
+    text = f"Эдуард, добрый день!\n\nКаталоги будут готовы 17 апреля, доставку на стенд гарантируем.\n\n{ending}{SIGN}"
+    got = found(engines, "call-to-action", text)
+    assert len(got) == 1
+    assert ("дежурная фраза" in got[0].message) == weak
+
+
+def test_cta_buried_in_the_middle_does_not_count(engines) -> None:
+    text = ("Юлиан, добрый день!\n\nПодтвердите, пожалуйста, количество гостей до среды.\n\n"
+            "Меню согласовали с шеф-поваром. Трансфер: два автобуса от метро в 15:00 и 15:30.\n\n"
+            "Ведущий пришлёт сценарий в понедельник. Фотограф и диджей подтвердили дату.\n\nБудем на связи.\n\n"
+            "Хороших выходных!" + SIGN)
+    assert len(found(engines, "call-to-action", text)) == 1
+
+
+def test_cta_quiet_on_a_short_note(engines) -> None:
+    assert not found(engines, "call-to-action", "Спасибо, оплату получили!")
+
+
+# --- closing ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, fires", [
+    ("Руслан, добрый день!\n\nЧтобы найти причину быстрее, пришлите, пожалуйста, до 12:00 скриншот ошибки.\n\n"
+     "С уважением,\nНаталья Грибова", True),                              # «С уважением» is a sign-off
+    ("Денис, добрый день!\n\nСпасибо за описание и скриншоты. Похоже, у токена закончился срок действия.\n\n"
+     "Сможете сегодня выпустить новый токен?" + SIGN, True),              # thanks only at the start
+    ("Борис, добрый день!\n\nПодтвердите, пожалуйста, тираж до среды, 30 апреля.\n\nСпасибо!" + SIGN, False),
+    ("Денис, добрый день!\n\nЖдём ваших правок до четверга, 16 октября.\n\nХороших выходных!", False),
+    ("Маргарита, добрый день!\n\nЕсли нужна часть каталога раньше, напишите до среды.\n\nВсего доброго,\nОльга", False),
+    ("Валерий, добрый день!\n\nЗапуск прошёл спокойно, все отчёты на месте. Удачной выставки!", False),
+])
+def test_closing(engines, text: str, fires: bool) -> None:
+    assert bool(found(engines, "closing", text)) == fires
+
+
+# --- long-sentence and letter-length ------------------------------------------------------------------------
+
+LONG = ("Суд первой инстанции отказал поставщику во взыскании неустойки с вашей компании, потому что посчитал "
+        "доказанным, что вы не получали уведомление о готовности товара к отгрузке, а без такого уведомления срок "
+        "поставки по договору не начинает течь.")
+
+
+def test_long_sentence_counts_words(engines) -> None:
+    got = found(engines, "long-sentence", f"Вениамин, добрый день!\n\nХорошие новости: мы выиграли.\n\n{LONG}")
+    assert len(got) == 1 and "из 36 слов" in got[0].message
+
+
+def test_long_sentence_skips_lists_quotes_and_signoff(engines) -> None:
+    item = "• 09:30–10:00 — регистрация участников, приветственный кофе в фойе второго этажа, знакомство с " \
+           "ведущим, выдача бейджей, раздаточных материалов и программы, фотозона с логотипом конференции"
+    disclaimer = ("Настоящее сообщение и любые вложения к нему содержат конфиденциальную информацию, составляющую "
+                  "адвокатскую тайну, и предназначены исключительно для адресата, поэтому если вы получили это "
+                  "сообщение по ошибке, просим вас незамедлительно уведомить отправителя и удалить его.")
+    text = (f"Оксана, добрый день!\n\nПрограмма:\n{item}\n\n> {LONG}\n\nСогласны, так и сделаем.\n\n"
+            f"С уважением,\nЕлена Бережная\n{disclaimer}")
+    assert not found(engines, "long-sentence", text)
+
+
+def test_letter_length(engines) -> None:
+    para = "Ролик готов, звук сведён, титры проверены. "
+    short = "Лев, добрый день!\n\n" + para * 30            # 180 words
+    long_ = "Лев, добрый день!\n\n" + para * 60             # 363 words
+    assert not found(engines, "letter-length", short)
+    got = found(engines, "letter-length", long_)
+    assert len(got) == 1 and "363 слов" in got[0].message
+    # the same words under «С уважением,» do not count
+    assert not found(engines, "letter-length", short + "\n\nС уважением,\nАлина\n" + para * 30)
+
+
+# --- price-breakdown ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, fires", [
+    ("Договор посмотрели. Стоимость перевода — 45 000 ₽. Подтвердите, пожалуйста, заказ.", True),
+    ("Адаптация ролика обойдётся в 1 200 евро, оплата в евро нам подходит.", True),
+    ("Лендинг с калькулятором обойдётся от 30 тыс. руб., точную сумму назовём после брифа.", True),
+    ("Организация семинара на 40 человек обойдётся в 128 400 руб. с НДС.", True),       # НДС is not a breakdown
+    ("Цена — 85 000 рублей. Она включает дизайн трёх экранов, две итерации правок и исходники.", False),
+    ("Стоимость ролика — 240 000 ₽. В неё входит:\n1. Сценарий\n2. Съёмочный день\n3. Монтаж", False),
+    ("За 42 000 ₽ сделаем: перенос остатков, настройку обмена с банком и обучение бухгалтера.", False),
+    ("Счёт № 2025-0418 во вложении. Тираж 5 000 брошюр привезём в четверг, позвоним с +7 (916) 555-12-40.", False),
+    ("Готовы уступить неустойку, но основной долг в 4,2 млн рублей требуем полностью.", False),
+    ("Счёт на доплату за двух пользователей — 2 380 ₽, он во вложении.", False),
+    ("Если добавить тиснение, цена вырастет на 18 ₽ за экземпляр, срок увеличится на два дня.", False),
+])
+def test_price_breakdown(engines, text: str, fires: bool) -> None:
+    assert bool(found(engines, "price-breakdown", "Инна, добрый день!\n\n" + text)) == fires
+
+
+def test_price_in_a_quote_is_not_ours(engines) -> None:
+    text = "Людмила, добрый день!\n\n> Стоимость перевода — 45 000 ₽.\n\nЗапустили перевод, сдадим 9 июня."
+    assert not found(engines, "price-breakdown", text)
+
+
+# --- call-summary -------------------------------------------------------------------------------------------
+
+SUMMARY_HEAD = "Ирина, добрый день!\n\nСпасибо за сегодняшний созвон. Фиксирую, о чём договорились.\n\n"
+
+
+@pytest.mark.parametrize("body, missing", [
+    ("Решили взять вторую концепцию. Макеты готовим мы до 20 октября, тексты состава проверяет ваш технолог "
+     "до 22 октября.\n\nПодтвердите, пожалуйста, что всё записано верно.", None),
+    ("Решили взять вторую концепцию. Мы готовим макеты, ваш технолог проверяет тексты состава.\n\n"
+     "Подтвердите, пожалуйста, что всё записано верно.", "сроков"),
+    ("Решили взять вторую концепцию.\n— подготовить макеты — до 20 октября;\n— проверить тексты — до 22 октября.\n\n"
+     "Подтвердите, пожалуйста, что всё верно.", "исполнителей"),
+    ("Решили взять вторую концепцию. Макеты готовим мы до 20 октября.\n\nХорошей недели!",
+     "просьбы подтвердить или поправить"),
+    ("Обсудили концепции и сроки. Вы рассказали о планах на линейку без сахара.\n\n"
+     "Подтвердите, пожалуйста, что я ничего не упустил.", "решений"),
+])
+def test_call_summary(engines, body: str, missing: str | None) -> None:
+    got = found(engines, "call-summary", SUMMARY_HEAD + body)
+    if missing is None:
+        assert not got
+    else:
+        assert len(got) == 1 and missing in got[0].message
+
+
+def test_phone_mention_is_not_a_summary(engines) -> None:
+    text = "Денис, добрый день!\n\nКак договорились по телефону, высылаю счёт на печать календарей.\n\nСпасибо!"
+    assert not found(engines, "call-summary", text)
+    assert not found(engines, "call-summary", "Итоговая программа конференции 19 июня:\n• 09:30 — регистрация")
+
+
+# --- meeting-invite -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, key", [
+    ("Удобно ли вам созвониться в понедельник, 27 октября, в 16:00? Обсудим смету стенда, это минут 40.", None),
+    ("Давайте созвонимся во вторник в 10:30 и обсудим план рассылок. Хватит получаса. Вам удобно?", None),
+    ("Предлагаю созвониться на этой неделе в Zoom и обсудить концепции. Займёт полчаса. Удобно ли вам?", "времени"),
+    ("Назначили встречу на вторник с 11:00 до 11:30 в Телемосте: https://telemost.yandex.ru/j/63529874102345 "
+     "Обсудим позицию перед переговорами.", "удобно ли"),
+    ("Давайте созвонимся в среду в 15:00: https://meet.google.com/xkp-qwer-tyu Вам удобно?", "темы"),
+    ("Предлагаю встретиться в Teams в среду в 10:30 и разобрать план печати. Встреча займёт около полутора часов. "
+     "Удобно ли вам?", "90 минут"),
+    ("Предлагаю созвониться в четверг в 11:00, чтобы показать отчёт. Займёт минут 30. Удобно ли вам?\n"
+     "Zoom meeting invitation - Zoom Meeting Сергей Колесников\nhttps://us06web.zoom.us/j/84412345678", "ничего не говорит"),
+])
+def test_meeting_invite(engines, text: str, key: str | None) -> None:
+    got = found(engines, "meeting-invite", {"subject": "Созвон", "text": "Ольга, добрый день!\n\n" + text})
+    if key is None:
+        assert not got
+    else:
+        assert len(got) == 1 and key in got[0].message, [f.message for f in got]
+
+
+def test_not_invitations(engines) -> None:
+    recording = "Спасибо за встречу! Запись: https://us02web.zoom.us/rec/share/Xk3fQ9LmP2sR7tVbN4cW"
+    mention = "Если по цветам останутся вопросы, созвонимся — так быстрее. Подтвердите печать до четверга."
+    in_signature = {"text": "Нажмите «Экспорт» и отметьте галочку. Спасибо!",
+                    "signature": "Павел Орехов\nМоя комната: https://telemost.yandex.ru/j/55218877432100"}
+    for ex in (recording, mention, in_signature):
+        assert not found(engines, "meeting-invite", ex)
+
+
+# --- slow-reply ---------------------------------------------------------------------------------------------
+
+def reply(client_date: str | None, draft_date: str | None, ack: str | None = None) -> dict:
+    thread = [{"from": "client@firm.ru", "date": client_date, "text": "Нужно перевести инструкцию."}]
+    if ack:
+        thread.append({"from": "manager@agency.ru", "date": ack, "text": "Спасибо, получили. Расчёт пришлём завтра."})
+    return {"from": "manager@agency.ru", "date": draft_date, "text": "Ярослава, добрый день! Расчёт во вложении.",
+            "thread": thread}
+
+
+@pytest.mark.parametrize("client, draft, ack, fires", [
+    ("2025-03-18 10:20 +0300", "2025-03-18 15:05 +0300", None, True),      # 4 h 45 min on a Tuesday
+    ("2025-03-18 10:20 +0300", "2025-03-18 12:05 +0300", None, False),     # 1 h 45 min
+    ("2025-03-14 18:30 +0300", "2025-03-17 10:40 +0300", None, False),     # Friday evening → Monday morning
+    ("2025-04-11 15:00 +0300", "2025-04-14 11:30 +0300", None, True),      # 4 h on Friday + 1.5 h on Monday
+    ("2025-10-07 13:10 +0700", "2025-10-07 12:30 +0300", None, True),      # Novosibirsk 13:10 = 09:10 MSK
+    ("2025-10-08 08:00 +0000", "2025-10-08 12:40 +0300", None, False),     # UTC 08:00 = 11:00 MSK
+    ("2025-04-15 11:00 +0300", "2025-04-16 12:30 +0300", "2025-04-15 11:20 +0300", False),   # acknowledged
+    ("2025-03-18 10:20 +0300", None, None, False),                         # the draft has no Date yet
+    (None, "2025-03-18 15:05 +0300", None, False),                         # the client's date is unknown
+])
+def test_slow_reply(engines, client, draft, ack, fires) -> None:
+    assert bool(found(engines, "slow-reply", reply(client, draft, ack))) == fires
+
+
+def test_slow_reply_params(engines) -> None:
+    ex = reply("2025-03-18 10:20 +0300", "2025-03-18 15:05 +0300")
+    assert not found(engines, "slow-reply", ex, max_hours=5)
+    assert not found(engines, "slow-reply", ex, holidays=["2025-03-18"])
+    got = found(engines, "slow-reply", ex)
+    assert "4 ч 45 мин" in got[0].message and "18.03.2025 10:20" in got[0].message
+
+
+# --- helpers ------------------------------------------------------------------------------------------------
+
+def test_body_end_finds_the_signoff() -> None:
+    forms = ["с уважением", "best regards"]
+    text = "Добрый день!\n\nГотово.\n\nСпасибо!\n\nИгорь Крылов\nменеджер «Оттиска»\n+7 (495) 727-19-41"
+    assert text[:body_end(text, forms)].endswith("Спасибо!")
+    text2 = "Добрый день!\n\nГотово.\n\nС уважением,\nЕлена"
+    assert text2[:body_end(text2, forms)].endswith("Готово.")
+    text3 = "Добрый день!\n\nПрограмма:\n1. Открытие\n2. Обед"
+    assert body_end(text3, forms) == len(text3)
+
+
+def test_money() -> None:
+    got = [m.text for m in find_money("Стоимость — 45 000 ₽, доставка $50, тираж 1 000, тел. +7 (495) 727-19-41")]
+    assert got == ["45 000 ₽", "$50"]
+    assert [m.text for m in find_money("обойдётся от 30 тыс. руб.")] == ["от 30 тыс. руб."]
+
+
+def test_durations_and_clock() -> None:
+    assert [d for d, _, _ in durations("с 14:00 до 15:00")] == [60]
+    assert [d for d, _, _ in durations("займёт минут двадцать")] == [20]
+    assert [d for d, _, _ in durations("около полутора часов")] == [90]
+    assert durations("в 11 часов") == []
+    assert has_clock_time("в четверг в 11:00") and has_clock_time("в 11 часов")
+    assert not has_clock_time("на этой неделе")
+
+
+def test_working_seconds() -> None:
+    msk = zone("Europe/Moscow")
+    fri = datetime(2025, 3, 14, 18, 30, tzinfo=msk)
+    mon = datetime(2025, 3, 17, 10, 40, tzinfo=msk)
+    assert working_seconds(fri, mon, msk, time(10), time(19), [1, 2, 3, 4, 5]) == 70 * 60
+    assert zone("+07:00").utcoffset(None) == timedelta(hours=7)
+    utc = datetime(2025, 10, 8, 8, 0, tzinfo=timezone.utc)
+    assert working_seconds(utc, datetime(2025, 10, 8, 12, 40, tzinfo=msk), msk, time(10), time(19), range(1, 6)) == 100 * 60
+
+
+def test_readability() -> None:
+    assert syllables("подтвердите") == 4
+    assert oborneva(10, 2, 20) == pytest.approx(206.835 - 1.3 * 5 - 60.1 * 2)
+    r = readability(SourceText("Макет готов. Пришлите правки до среды.", "x", [(1, 1)]))
+    assert r is not None and r.words == 6 and r.sentences == 2 and r.syllables == 12
+    assert readability(SourceText("", "x", [(1, 1)])) is None
