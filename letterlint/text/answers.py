@@ -216,7 +216,9 @@ _TYPE_RU = {"money": "сумма", "date": "дата или время", "durati
 def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     t = ask.answer_type
     if t == "action":
-        return bool(cfg.done.search(c.text) or (cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text)))
+        # done, or a date to come: «за март пришло 146 заявок» names a month but promises nothing
+        when = cfg.type_patterns.get("deadline") or cfg.type_patterns.get("date")
+        return bool(cfg.done.search(c.text) or (when and when.search(c.text)))
     if t == "yesno":
         pat = cfg.type_patterns.get("yesno")
         if pat and pat.search(c.text):

@@ -212,7 +212,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     request_verbs = [t for t in words[:8] if "impr" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs)
                      and t._.norm not in lex.not_requests and not (set(_lemmas(t)) & lex.not_requests)
                      and _imperative_in_context(t, words)]
-    modal_request = (has_q or indirect) and interrogative in (None, "ли") and any(set(_lemmas(t)) & lex.modal for t in words[:5]) and any(
+    modal_request = (has_q or indirect) and interrogative in (None, "ли") and any(set(_lemmas(t)) & lex.modal and "1per" not in t._.oc for t in words[:5]) and any(
         "INFN" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 
@@ -266,6 +266,9 @@ def _first_content(words: list["Token"]) -> "Token | None":
     return None
 
 
+_CLAUSE_OPENERS = frozenset({"что", "которые", "который", "когда", "как", "если", "где"})
+
+
 def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
     """«Подтвердите, пожалуйста» is imperative; «Вы подтвердите?» is a question in the future tense."""
     i = words.index(t)
@@ -276,6 +279,10 @@ def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
         return False   # «начнём», «будем» — we, not the reader
     if t.pos_ != "VERB" and "impr" not in t._.oc:
         return False   # a name or a noun with a rare imperative reading («Алексей»)
+    if "past" in t._.oc_any and i and any(
+            w._.norm in _CLAUSE_OPENERS or "nomn" in w._.oc_any and {"NOUN", "NPRO"} & set(w._.oc_any)
+            for w in words[max(0, i - 3): i]):
+        return False   # «что две теплицы пришли с браком» — the past tense of «прийти», not «пришлите»
     if "impr" in t._.oc and "VERB" in t._.oc:
         return True
     # homograph of the future 2nd person plural: imperative when it opens the clause or is near «пожалуйста»
