@@ -166,7 +166,10 @@ def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
 @register("numbered-questions", needs=("morph",))
 def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks the client two or more questions outside a numbered list."""
-    asks = [a for a in draft_asks(ctx) if a.kind == "question" and a.number is None]
+    # a dashed or bulleted list gives the client nothing to cite («по пункту 2»): only numbers count
+    follow_ups = tuple(_squash(str(x)) for x in ctx.params.get("follow_up_openers", []))
+    asks = [a for a in draft_asks(ctx) if a.kind == "question" and (a.number is None or a.bulleted)
+            and not (follow_ups and _squash(a.text).startswith(follow_ups))]
     if len(asks) >= int(ctx.params.get("min_questions", 2)):
         second = asks[1]
         yield Hit.span(ctx.letter.new_text, second.start, second.end, count=len(asks), question=second.text)
@@ -182,14 +185,18 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
         return
     at = ctx.analysed(src)
     asks = draft_asks(ctx)
+    reported: set[int] = set()
     for fact in _setup(ctx).params.get("facts", []):
         given = re.compile(fact["given"], re.I | re.M)
         if not any(given.search(t) for t in given_texts):
             continue
         keys = [k.lower().replace("ё", "е").split() for k in fact["ask"]]
         for ask in asks:
+            if ask.start in reported:
+                continue   # one finding per question, even when two facts fit it
             words = _ask_lemmas(at, ask)
             if any(all(k in words for k in key) for key in keys):
+                reported.add(ask.start)
                 yield Hit.span(src, ask.start, ask.end, fact=fact["name"], question=ask.text)
                 break
 

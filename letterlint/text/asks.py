@@ -76,6 +76,7 @@ class Ask:
     number: int | None = None      # its number in a numbered list
     verbs: list[str] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)
+    bulleted: bool = False         # an item of a list marked with dashes or bullets (numbered by position)
     general: bool = False          # no topic of its own («Что случилось?»): any answer of the right kind answers it
 
 
@@ -106,7 +107,8 @@ def find_asks(at: "AnalysedText", lex: AskLexicon, *, want_requests: bool = True
         raw = text[s:e]
         m = _LIST_MARK.match(raw)
         number = int(m.group(1)) if m and m.group(1) else None
-        if m and number is None:        # a bulleted list is numbered by position, so answers can mirror it
+        bulleted = bool(m) and number is None
+        if bulleted:                    # a bulleted list is numbered by position, so answers can mirror it
             bullet += 1
             number = bullet
         elif not m:
@@ -129,6 +131,7 @@ def find_asks(at: "AnalysedText", lex: AskLexicon, *, want_requests: bool = True
             if ask.kind == "request" and not want_requests:
                 continue
             ask.number = number
+            ask.bulleted = bulleted
             asks.append(ask)
     return asks
 
@@ -179,7 +182,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     if not words:
         return None
     unquoted = _QUOTED.sub(" ", span_text)
-    has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!")))
+    has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!"))) \
+        or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
     squashed = _squash(span_text)
     if any(squashed == p or squashed.startswith(p + " ") and len(squashed) < len(p) + 25 for p in lex.pleasantries):
         return None
