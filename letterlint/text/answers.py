@@ -37,6 +37,7 @@ class AnswerConfig:
     min_overlap: float
     stem: int
     synonyms: dict[str, set[str]] = field(default_factory=dict)
+    vector_min: float = 0.5
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
@@ -50,6 +51,7 @@ class AnswerConfig:
             min_overlap=float(p.get("min_overlap", 0.25)),
             stem=int(p.get("stem_length", 4)),
             synonyms=_synonym_map(p.get("synonyms", [])),
+            vector_min=float(p.get("vector_min", 0.5)),
         )
 
 
@@ -184,6 +186,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
             by_number = mirror and ask.number is not None and c.number == ask.number
             by_ref = position in c.references or (ask.number is not None and ask.number in c.references)
             score = cfg.weights["overlap"] * ov + cfg.weights["type"] * (1.0 if type_ok or deferred else 0.0)
+            if cfg.weights.get("vectors") and (ov or type_ok):   # never alone: «можно» is close to «нельзя»
+                sim = _vector_link(ask, c, cfg)
+                if sim:
+                    score += cfg.weights["vectors"] * sim
+                    reasons.append(f"близкие по смыслу слова {sim:.2f}")
             if by_number:
                 score += cfg.weights["number"]
                 reasons.append(f"тот же номер в списке ({c.number})")
@@ -211,6 +218,16 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
 
 _TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "count": "число", "yesno": "да/нет",
             "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок"}
+
+
+def _vector_link(ask: Ask, c: Candidate, cfg: AnswerConfig) -> float:
+    """The best navec similarity of a question noun the candidate lacks to a word of the candidate, when it
+    reaches ``vector_min`` (else 0): «компенсация» ~ «возмещение»."""
+    from letterlint.text.pipeline import similarity
+
+    missing = [n for n in ask.nouns if n not in c.lemmas]
+    best = max((similarity(n, w) for n in missing for w in c.lemmas if len(w) > 3), default=0.0)
+    return best if best >= cfg.vector_min else 0.0
 
 
 def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:

@@ -78,13 +78,34 @@ def natasha_models() -> dict[str, Any]:
 
     natasha must be imported before anything touches pymorphy2 (DESIGN §7); it never sees our pymorphy3.
     """
-    if not _NATASHA:
-        import natasha  # noqa: F401  (import order matters, see above)
-        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
+    if "morph" not in _NATASHA:
+        from natasha import NewsMorphTagger, NewsNERTagger, NewsSyntaxParser
 
-        emb = NewsEmbedding()
-        _NATASHA.update(emb=emb, morph=NewsMorphTagger(emb), syntax=NewsSyntaxParser(emb), ner=NewsNERTagger(emb))
+        emb = embedding()
+        _NATASHA.update(morph=NewsMorphTagger(emb), syntax=NewsSyntaxParser(emb), ner=NewsNERTagger(emb))
     return _NATASHA
+
+
+def embedding() -> Any:
+    """navec word vectors alone (≈1.2 s to load), for rules that weigh word similarity."""
+    if "emb" not in _NATASHA:
+        import natasha  # noqa: F401  (import order matters, see natasha_models)
+        from natasha import NewsEmbedding
+
+        _NATASHA["emb"] = NewsEmbedding()
+    return _NATASHA["emb"]
+
+
+def similarity(a: str, b: str) -> float:
+    """Cosine similarity of two words' navec vectors; 0.0 when either is unknown."""
+    emb = embedding()
+    va, vb = emb.get(norm(a)), emb.get(norm(b))
+    if va is None or vb is None:
+        return 0.0
+    import numpy as np
+
+    d = float(np.linalg.norm(va) * np.linalg.norm(vb))
+    return float(np.dot(va, vb)) / d if d else 0.0
 
 
 @dataclass
@@ -148,8 +169,7 @@ class AnalysedText:
 
     def vector(self, word: str) -> Any:
         """navec embedding of a word (None when unknown); requires ``vectors``."""
-        emb = natasha_models()["emb"]
-        return emb.get(norm(word))
+        return embedding().get(norm(word))
 
 
 def analyse(source: "SourceText", needs: Iterable[str] = ("tokens", "morph")) -> AnalysedText:
