@@ -291,16 +291,25 @@ def _example_text(ex: Any) -> str:
 
 @cli.command()
 @click.argument("rule_id", metavar="RULE")
+@click.argument("letter", metavar="[ПИСЬМО]", required=False)
+@click.option("--thread", "threads", multiple=True, metavar="FILE", help="Письмо клиента (для разбора ПИСЬМА).")
 @click.option("--config", "config_path", metavar="FILE")
 @click.option("--lang", type=click.Choice(["ru", "en"]), default="ru")
 @_guard
-def explain(rule_id: str, config_path: str | None, lang: str) -> None:
-    """Почему правило существует, что оно ловит, примеры и как его настроить."""
+def explain(rule_id: str, letter: str | None, threads: tuple[str, ...], config_path: str | None, lang: str) -> None:
+    """Почему правило существует, что оно ловит, примеры и как его настроить.
+
+    С ПИСЬМОМ — как правило рассуждает о нём: для вопросов клиента — где черновик отвечает на каждый,
+    с какой оценкой и почему.
+    """
     import difflib
 
     import yaml
 
     engine = _engine_here(config_path)
+    if letter is not None:
+        _explain_letter(engine, rule_id, letter, threads)
+        return
     rule = engine.all_rules.get(rule_id)
     if rule is None and rule_id in UNCHECKABLE:
         title, why = UNCHECKABLE[rule_id]
@@ -341,6 +350,21 @@ def explain(rule_id: str, config_path: str | None, lang: str) -> None:
         lines += ["      words: [{match: \"слово\", suggest: [замена]}]   # свои слова",
                   "      allow: [\"фраза\"]                                # исключения"]
     click.echo("\n".join(lines))
+
+
+def _explain_letter(engine: Any, rule_id: str, path: str, threads: tuple[str, ...]) -> None:
+    """`explain RULE FILE`: the rule's reasoning on one letter and its findings."""
+    from letterlint.engine.session import my_addresses
+    from letterlint.mail import build_thread, read_path
+
+    if rule_id not in engine.all_rules:
+        raise UsageError(f"неизвестное правило «{rule_id}». Список: letterlint rules")
+    draft = read_path(path)[0]
+    earlier = [m for t in threads for m in read_path(t)]
+    lines, findings = engine.trace(rule_id, draft, build_thread(draft, earlier, my_addresses(engine.config)))
+    out = [f"{rule_id} — разбор {path}", ""] + (lines or ["(правило не объясняет ход рассуждения, только находки)"])
+    out += ["", f"Находок: {len(findings)}"] + [f"  {f.line}:{f.column}  {f.message}" for f in findings]
+    click.echo("\n".join(out))
 
 
 def _plain(v: Any) -> Any:

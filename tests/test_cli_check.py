@@ -250,3 +250,26 @@ def test_test_rules_command(tmp_path: Path) -> None:
 def test_bundled_rules_pass_test_rules() -> None:
     r = run("test-rules", "-q")
     assert r.exit_code == 0, r.stdout
+
+
+CASES = Path(__file__).resolve().parents[1] / "fixtures" / "cases"
+
+
+def test_explain_on_a_letter_shows_each_question_with_its_best_answer_and_score() -> None:
+    draft = CASES / "q-web-outage-irritated" / "draft.eml"
+    res = run("explain", "unanswered-question", str(draft))
+    assert res.exit_code == 0, res.output
+    out = res.output
+    assert "«Будет ли компенсация за эти три часа?»" in out and "НЕТ ОТВЕТА: оценка 0.45" in out
+    assert "порог ответа 0.58" in out
+    assert "отложено с датой" in out and "пришлю сегодня до 18:00" in out   # the request's deferral, with its place
+    assert "Находок: 1" in out
+
+
+def test_explain_on_a_letter_for_draft_questions_and_for_a_rule_without_a_trace() -> None:
+    res = run("explain", "numbered-questions", str(CASES / "q-translate-draft-bulleted-questions" / "draft.eml"))
+    assert res.exit_code == 0 and "маркер, не номер" in res.output and "Находок: 1" in res.output
+    res = run("explain", "kitchen", str(CASES / "w-kitchen-sick-designer" / "draft.eml"))
+    assert res.exit_code == 0 and "(«заболел»)" in res.output
+    res = run("explain", "no-such-rule", str(CASES / "w-kitchen-sick-designer" / "draft.eml"))
+    assert res.exit_code == 2 and "неизвестное правило" in res.output

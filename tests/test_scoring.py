@@ -21,6 +21,9 @@ THRESHOLDS: dict[str, tuple[float, float, int]] = {
     "subject-informative": (0.95, 0.9, 20),
     "missing-attachment": (0.95, 0.9, 20),
     "large-attachment": (0.95, 0.9, 8),
+    # questions answered (issue 4)
+    "unanswered-question": (0.85, 0.85, 40),
+    **{rule: (0.8, 0.8, 40) for rule in ("answer-order", "unreported-request", "numbered-questions", "asked-again")},
     "call-to-action": (0.9, 0.85, 40),
     "closing": (0.85, 0.8, 40),
     "long-sentence": (0.85, 0.8, 40),

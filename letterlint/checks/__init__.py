@@ -28,19 +28,22 @@ class Check:
     fn: Callable[..., Iterable[Any]]
     needs: frozenset[str]
     doc: str
+    trace: Callable[..., list[str]] | None = None   # fn(ctx) → lines saying why (for `letterlint explain RULE FILE`)
 
 
 _REGISTRY: dict[str, Check] = {}
 _LOADED = False
 
 
-def register(name: str, *, needs: Iterable[str] = ()) -> Callable[[Callable], Callable]:
-    """Register ``fn`` as the built-in check ``name`` (what a rule's ``check:`` key refers to)."""
+def register(name: str, *, needs: Iterable[str] = (),
+             trace: Callable[..., list[str]] | None = None) -> Callable[[Callable], Callable]:
+    """Register ``fn`` as the built-in check ``name`` (what a rule's ``check:`` key refers to); ``trace``
+    optionally explains its reasoning on one letter."""
 
     def deco(fn: Callable) -> Callable:
         if name in _REGISTRY and _REGISTRY[name].fn is not fn:
             raise ValueError(f"check {name!r} is registered twice")
-        _REGISTRY[name] = Check(name, fn, frozenset(needs), (fn.__doc__ or "").strip())
+        _REGISTRY[name] = Check(name, fn, frozenset(needs), (fn.__doc__ or "").strip(), trace)
         return fn
 
     return deco

@@ -130,6 +130,53 @@ def _short(s: str, n: int = 90) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def trace_alignments(ctx: "RuleContext") -> list[str]:
+    """For `letterlint explain RULE FILE`: every client question and request, where the draft answers it
+    (the best sentence), the score against the threshold, and why."""
+    msg, asks = client_asks(ctx)
+    if msg is None:
+        return ["Письмо клиента, на которое вы отвечаете, не найдено: передайте его через --thread "
+                "или оставьте цитату в черновике."]
+    where = _where(msg)
+    if not asks:
+        return [f"В письме клиента ({where}) нет вопросов и просьб."]
+    threshold = _setup(ctx).cfg.threshold
+    lines = [f"Письмо клиента: {where}; порог ответа {threshold:.2f}.", ""]
+    for n, al in enumerate(alignments(ctx), 1):
+        kind = "вопрос" if al.ask.kind == "question" else "просьба"
+        verdict = ("отложено с датой" if al.deferred else "есть ответ") if al.answered else "НЕТ ОТВЕТА"
+        lines.append(f"{n}. [{kind}] «{_short(al.ask.text, 100)}»")
+        lines.append(f"   {verdict}: оценка {al.score:.2f}; ждём ответ вида «{_type_ru(al.ask.answer_type)}»")
+        if al.best is not None:
+            lines.append(f"   лучшее место в черновике: «{_short(al.best.text, 100)}»")
+        if al.reasons:
+            lines.append(f"   почему: {'; '.join(al.reasons)}")
+    return lines
+
+
+def _where(msg: "Message") -> str:
+    sender = f" от {msg.sender}" if msg.sender else ""
+    return (msg.text.path if msg.origin == "file" else "цитата в черновике") + sender
+
+
+def _type_ru(t: str) -> str:
+    from letterlint.text.answers import _TYPE_RU
+
+    return _TYPE_RU.get(t, t)
+
+
+def trace_draft_asks(ctx: "RuleContext") -> list[str]:
+    """For `letterlint explain`: the questions and requests the draft itself puts to the client."""
+    asks = draft_asks(ctx)
+    if not asks:
+        return ["В черновике нет вопросов и просьб к клиенту."]
+    out = ["Вопросы и просьбы черновика к клиенту:"]
+    for a in asks:
+        where = f"пункт {a.number}" + (" (маркер, не номер)" if a.bulleted else "") if a.number else "в тексте"
+        out.append(f"  - [{'вопрос' if a.kind == 'question' else 'просьба'}, {where}] «{_short(a.text, 100)}»")
+    return out
+
+
 def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
     msg, _ = client_asks(ctx)
     for al in alignments(ctx):
@@ -137,19 +184,19 @@ def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
             yield _hit(msg, al.ask, al)
 
 
-@register("unanswered-question", needs=("thread", "morph"))
+@register("unanswered-question", needs=("thread", "morph"), trace=trace_alignments)
 def unanswered_question(ctx: "RuleContext") -> Iterable[Hit]:
     """One finding per client question with no answer (or honest deferral) in the draft."""
     return _not_answered(ctx, "question")
 
 
-@register("unreported-request", needs=("thread", "morph"))
+@register("unreported-request", needs=("thread", "morph"), trace=trace_alignments)
 def unreported_request(ctx: "RuleContext") -> Iterable[Hit]:
     """One finding per client request the draft neither reports done nor gives a date for."""
     return _not_answered(ctx, "request")
 
 
-@register("answer-order", needs=("thread", "morph"))
+@register("answer-order", needs=("thread", "morph"), trace=trace_alignments)
 def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
     """One finding per letter whose answers come in another order than the questions."""
     from letterlint.text.answers import answer_order_broken
@@ -163,7 +210,7 @@ def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
                        best=_short(second.best.text))
 
 
-@register("numbered-questions", needs=("morph",))
+@register("numbered-questions", needs=("morph",), trace=trace_draft_asks)
 def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks the client two or more questions outside a numbered list."""
     # a dashed or bulleted list gives the client nothing to cite («по пункту 2»): only numbers count
@@ -175,7 +222,7 @@ def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
         yield Hit.span(ctx.letter.new_text, second.start, second.end, count=len(asks), question=second.text)
 
 
-@register("asked-again", needs=("thread", "morph"))
+@register("asked-again", needs=("thread", "morph"), trace=trace_draft_asks)
 def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks for something (ИНН, deadline, budget…) a client letter in the thread already gave."""
     src = ctx.letter.new_text

@@ -184,4 +184,4 @@ def kitchen(ctx: "RuleContext") -> Iterable[Hit]:
         end = s.end
         while end > s.start and at.text[end - 1].isspace():
             end -= 1
-        yield Hit.span(src, s.start, end, match=at.text[topic.start:topic.end])
+        yield Hit.span(src, s.start, end, topic=at.text[topic.start:topic.end])

@@ -42,3 +42,6 @@ class CheckRule(RuleImpl):
 
     def run(self, rule: "Rule", ctx: "RuleContext") -> Iterable["Hit"]:
         return self.check.fn(ctx) or ()
+
+    def trace(self, rule: "Rule", ctx: "RuleContext") -> list[str]:
+        return self.check.trace(ctx) if self.check.trace else []

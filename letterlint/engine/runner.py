@@ -160,6 +160,16 @@ class Engine:
         result.findings.sort(key=Finding.sort_key)
         return result
 
+    def trace(self, rule_id: str, letter: Letter, thread: Thread) -> tuple[list[str], list[Finding]]:
+        """How one rule reasons about ``letter`` (lines from its check, if it explains itself) and its findings."""
+        rule = self.all_rules[rule_id]
+        run = LetterRun(letter, thread, self.config.me, self.text_needs | set(rule.needs), self.lang)
+        ctx = RuleContext(run, rule)
+        tracer = getattr(rule.impl, "trace", None)
+        lines = tracer(rule, ctx) if tracer else []
+        findings = [self.finding(rule, hit, letter) for hit in rule.impl.run(rule, ctx) or ()]
+        return lines, sorted(findings, key=Finding.sort_key)
+
     def check(self, letter: Letter, thread: Thread | None = None) -> list[Finding]:
         """Findings only (rule crashes are dropped; use ``run`` to see them)."""
         return self.run(letter, thread).findings
