@@ -57,7 +57,10 @@ def _setup(ctx: "RuleContext") -> _Setup:
     key = json.dumps(own, sort_keys=True, ensure_ascii=False, default=str)
     if key not in _SETUPS:
         params = {**_vocabulary(), **own}
-        _SETUPS[key] = _Setup(key, params, AskLexicon.from_params(params), AnswerConfig.from_params(params))
+        lex, cfg = AskLexicon.from_params(params), AnswerConfig.from_params(params)
+        # what is shared between rules (asks, alignments) depends on the vocabulary, not on every param
+        shared = f"{hash(lex.fingerprint)}:{hash(repr(cfg))}"
+        _SETUPS[key] = _Setup(shared, params, lex, cfg)
     return _SETUPS[key]
 
 

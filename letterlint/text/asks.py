@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from letterlint.text.normalize import norm
@@ -41,6 +42,11 @@ class AskLexicon:
     stop: frozenset[str]                        # lemmas that carry no topic
     type_nouns: dict[str, str]                  # focus nouns that set the answer type («стоимость» → money)
     event_words: frozenset[str] = frozenset()   # «случиться», «произойти»: «Что случилось?» asks for the story
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """Equal for equal vocabularies (rules with different params often share one)."""
+        return repr(self)
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AskLexicon":
@@ -98,7 +104,16 @@ def units(at: "AnalysedText") -> list[tuple[int, int]]:
 
 
 def find_asks(at: "AnalysedText", lex: AskLexicon, *, want_requests: bool = True) -> list[Ask]:
-    """The questions (and requests) of a text, in order of appearance."""
+    """The questions (and requests) of a text, in order of appearance (found once per text and vocabulary:
+    the question rules and call-to-action all ask)."""
+    store = at.__dict__.setdefault("_asks", {})
+    key = (lex.fingerprint, want_requests)
+    if key not in store:
+        store[key] = _find_asks(at, lex, want_requests)
+    return list(store[key])
+
+
+def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list[Ask]:
     text = at.text
     asks: list[Ask] = []
     lead_in = False                 # «Подскажите, пожалуйста:» — the list below consists of questions
