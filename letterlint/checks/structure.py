@@ -154,17 +154,20 @@ def _real_request(body: "Body", ask: Any) -> bool:
     return False
 
 
-def _conditional_step(body: "Body", s: int, e: int) -> bool:
-    """«Если к выставке нужна часть каталога раньше, напишите до среды»: an imperative after an «если» clause,
-    which the question finder leaves alone when the verb is far from the start of the sentence."""
+_NOT_A_STEP = frozenset({"извинить", "простить", "представить", "согласиться"})
+
+
+def _step_after_clause(body: "Body", s: int, e: int) -> bool:
+    """An imperative opening a clause after a comma or dash, which the question finder leaves alone when the
+    verb is far from the start of the sentence: «Если к выставке нужна часть каталога раньше, напишите до
+    среды», «Могу поставить бронь на неделю — напишите только «да»»."""
     span = [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
-    if not span or span[0]._.norm != "если":
-        return False
     for i, t in enumerate(span[1:], 1):
-        if span[i - 1].text not in (",", "—", "–", "-"):
+        if span[i - 1].text not in (",", "—", "–", "-", ":"):
             continue
         oc_any = set(t._.oc_any)
-        if "impr" in oc_any and "past" not in oc_any and "incl" not in oc_any and t._.norm.endswith(("ите", "йте", "ьте")):
+        if ("impr" in oc_any and "past" not in oc_any and "incl" not in oc_any
+                and t._.norm.endswith(("ите", "йте", "ьте")) and not set(t._.lemmas) & _NOT_A_STEP):
             return True
     return False
 
@@ -196,7 +199,7 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
             return
         if any(s <= a.start < e and (a.kind == "question" or _real_request(body, a)) for a in asks):
             return
-        if _conditional_step(body, s, e):
+        if _step_after_clause(body, s, e):
             return
     s, e = weak_at or window[-1]
     hit = Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))
