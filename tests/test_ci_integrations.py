@@ -23,27 +23,14 @@ from letterlint.mail import read_bytes
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "fixtures" / "templates"
 
-# Rules that fire on a legitimate template today. Reported as false positives, not worked around in the
-# templates; remove an entry when the rule is fixed (the test then holds the line).
-KNOWN_FALSE_POSITIVES = {
-    # «Вам удобно это время? Если нет, напишите, когда вам удобнее.» — a follow-up, not a second question
-    ("sales/meeting-invite.j2", "numbered-questions"),
-    # «Если новая дата вам не подходит, напишите до …» — a conditional next step (DESIGN: must not fire)
-    ("projects/new-date.md.j2", "call-to-action"),
-    # placeholders are not yet taken for what they stand for: «{{ meeting_date }} в {{ meeting_time }}» is the day
-    # and hour; «{{ manager_name }} присылает … до {{ first_chapter_due }}» an owner and a deadline
-    ("sales/meeting-invite.j2", "meeting-invite"),
-    ("projects/call-summary.md", "call-summary"),
-}
-
-
 def test_template_repository_is_clean() -> None:
     r = CliRunner().invoke(cli, ["check", str(TEMPLATES)], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     obj = json.loads(CliRunner().invoke(cli, ["check", str(TEMPLATES), "--format", "json"]).stdout)
     assert obj["summary"]["files"] >= 6 and not any(f["error"] for f in obj["files"])
     found = {(Path(f["path"]).relative_to(TEMPLATES).as_posix(), f["rule"]) for x in obj["files"] for f in x["findings"]}
-    assert found <= KNOWN_FALSE_POSITIVES, sorted(found - KNOWN_FALSE_POSITIVES)
+    # legitimate templates: a follow-up question, a conditional next step, times and owners as placeholders
+    assert not found, sorted(found)
 
 
 def test_templates_use_placeholders_and_conditions() -> None:

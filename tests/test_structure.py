@@ -293,3 +293,13 @@ def test_readability() -> None:
     r = readability(SourceText("Макет готов. Пришлите правки до среды.", "x", [(1, 1)]))
     assert r is not None and r.words == 6 and r.sentences == 2 and r.syllables == 12
     assert readability(SourceText("", "x", [(1, 1)])) is None
+
+
+def test_placeholders_stand_for_what_their_names_say() -> None:
+    from letterlint.text import placeholders
+
+    assert placeholders.kinds("first_chapter_due") == {"date"}
+    assert placeholders.kinds("manager_name") == {"person"}
+    assert placeholders.kinds("project_title") == set()
+    assert placeholders.present("Созвонимся {{ meeting_date }} в {{ meeting_time|default('11:00') }}", "date")
+    assert not placeholders.present("Тема: {{ project_title }}", "date")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
+from letterlint.text import placeholders
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -107,7 +108,7 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
         topic = bool(subject_words)
     if not topic:
         missing.append("темы встречи")
-    if not has_clock_time(words_text):
+    if not has_clock_time(words_text) and not placeholders.present(words_text, "date"):
         missing.append("времени (день и час)")
     if not any(_has(body, p.get("ask_phrases") or [], s, e) for s, e in body.sentences):
         missing.append("вопроса, удобно ли это клиенту")
@@ -150,7 +151,8 @@ def call_summary(ctx: "RuleContext") -> Iterable[Hit]:
     confirm = [(s, e) for s, e in rest if _has(body, p.get("confirm_phrases") or [], s, e) and _requests(body, s, e)]
     content = [x for x in rest if x not in confirm]
     decisions = any(_has(body, p.get("decision_phrases") or [], s, e) for s, e in content)
-    dated = [(s, e) for s, e in content if _search(p.get("deadline_patterns") or [], text[s:e])]
+    dated = [(s, e) for s, e in content if _search(p.get("deadline_patterns") or [], text[s:e])
+             or placeholders.present(text[s:e], "date")]
     owners = decisions and any(_owner(body, s, e, p) for s, e in (dated or content))
     missing = [name for name, ok in (("решений", decisions), ("исполнителей", owners), ("сроков", bool(dated)),
                                      ("просьбы подтвердить или поправить", bool(confirm))) if not ok]
@@ -161,6 +163,8 @@ def call_summary(ctx: "RuleContext") -> Iterable[Hit]:
 
 def _owner(body: "Body", s: int, e: int, p: dict[str, Any]) -> bool:
     """Who does it: «я», «мы», «вы», «наш сценарист», «ваш юрист», a person's name, «готовлю», «присылаете»."""
+    if placeholders.present(body.text[s:e], "person"):
+        return True           # «{{ manager_name }} присылает…» in a template
     span = [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not (t.is_space or t.is_punct)]
     pronouns = set(p.get("owner_pronouns") or [])
     for i, t in enumerate(span):
