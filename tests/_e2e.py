@@ -9,10 +9,11 @@ from pathlib import Path
 
 CLEAN_BODY = ("Иван, добрый день!\n\nПеревод инструкции готов, файл пришлём сегодня до 18:00.\n"
               "Подтвердите, пожалуйста, адрес доставки.\n\nСпасибо!\nОльга\n")
-# a kitchen excuse (the sick translator) that also trips rudeness («как я уже писал», an error today), so the
-# letter is held whether or not the kitchen rule is enabled; tests assert on rudeness
-BAD_BODY = ("Иван, как я уже писал, перевод задерживается: наш переводчик заболел.\n"
-            "Подтвердите, пожалуйста, адрес доставки.\n\nСпасибо!\nОльга\n")
+# a kitchen excuse (our sick translator as the reason for a delay); the test configuration makes `kitchen` an
+# error, as a team that wants such letters held would (CONFIG)
+BAD_BODY = ("Иван, добрый день!\n\nПеревод задерживается: наш переводчик заболел, поэтому файл пришлём только "
+            "в пятницу.\nПодтвердите, пожалуйста, адрес доставки.\n\nСпасибо!\nОльга\n")
+CONFIG = "me: [olga@agency.ru]\nrules:\n  kitchen:\n    severity: error\n"
 
 
 def executable(path: Path, text: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _e2e import BAD_BODY, CLEAN_BODY, clean_env, held, letterlint_launcher, recorder
+from _e2e import BAD_BODY, CLEAN_BODY, CONFIG, clean_env, held, letterlint_launcher, recorder
 
 HOOK = Path(__file__).resolve().parent.parent / "integrations" / "git" / "sendemail-validate"
 
@@ -34,6 +34,7 @@ def git(repo: Path, *args: str, env: dict, check: bool = True) -> subprocess.Com
 @pytest.fixture()
 def repo(tmp_path: Path) -> Path:
     letterlint_launcher(tmp_path)   # found on PATH by the hook
+    (tmp_path / ".letterlint.yaml").write_text(CONFIG, encoding="utf-8")   # found upward from the patch file
     recorder(tmp_path)
     env = clean_env(tmp_path)
     r = tmp_path / "proposal"
@@ -84,7 +85,7 @@ def test_bad_patch_is_rejected_by_the_hook(repo: Path) -> None:
         r = send_email(repo, p, *extra)
         err = r.stderr.decode("utf-8", errors="replace")
         assert r.returncode != 0
-        assert "rudeness" in err and "как я уже писал" in err
+        assert "kitchen" in err and "наш переводчик заболел" in err
         assert "sendemail-validate" in err
     assert not (repo.parent / "sent.bin").exists()
     saved = held(repo.parent)
@@ -96,4 +97,4 @@ def test_skip_sends_anyway(repo: Path) -> None:
     env = clean_env(repo.parent) | {"LETTERLINT_SKIP": "1"}
     r = git(repo, "send-email", "--to=ivan@client.ru", str(p), env=env, check=False)
     assert r.returncode == 0, r.stderr.decode(errors="replace")
-    assert "как я уже писал".encode() in (repo.parent / "sent.bin").read_bytes()
+    assert "наш переводчик заболел".encode() in (repo.parent / "sent.bin").read_bytes()

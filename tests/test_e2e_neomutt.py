@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from _e2e import BAD_BODY, CLEAN_BODY, clean_env, executable, held, letterlint_launcher, recorder
+from _e2e import BAD_BODY, CLEAN_BODY, CONFIG, clean_env, executable, held, letterlint_launcher, recorder
 
 pytestmark = pytest.mark.skipif(shutil.which("neomutt") is None,
                                 reason="neomutt is not installed (Debian: apt-get install neomutt; .ci/run does it as root)")
@@ -25,7 +25,7 @@ def box(tmp_path: Path) -> Path:
     # the tap keeps a copy of what NeoMutt handed to $sendmail, then runs the wrapper exactly as a user would
     tap = executable(tmp_path / "tap", f'#!/bin/sh\ntee "{tmp_path}/received.bin" | exec "{ll}" sendmail '
                                        f'--config "{tmp_path}/letterlint.yaml" -- "{rec}" "$@"\n')
-    (tmp_path / "letterlint.yaml").write_text("me: [olga@agency.ru]\n", encoding="utf-8")
+    (tmp_path / "letterlint.yaml").write_text(CONFIG, encoding="utf-8")
     (tmp_path / "muttrc").write_text(
         f'set sendmail="{tap} -oem -oi"\n'
         'set from="Ольга Смирнова <olga@agency.ru>"\nset use_from=yes\n'
@@ -57,7 +57,7 @@ def test_bad_letter_is_held_nothing_sent_report_names_the_rule(box: Path) -> Non
     err = r.stderr.decode("utf-8", errors="replace") + r.stdout.decode("utf-8", errors="replace")
     assert r.returncode != 0
     assert not (box / "sent.bin").exists()                 # the final program never ran
-    assert "rudeness" in err and "как я уже писал" in err   # the report reached the user through NeoMutt
+    assert "kitchen" in err and "наш переводчик заболел" in err   # the report reached the user through NeoMutt
     assert "письмо задержано" in err
     (saved,) = held(box)
     assert saved.read_bytes() == (box / "received.bin").read_bytes()
