@@ -21,7 +21,7 @@ HEAD = ("From: =?utf-8?b?0J7Qu9GM0LPQsA==?= <olga@agency.ru>\r\nTo: ivan@client.
         "Content-Type: text/plain; charset=windows-1251\r\nContent-Transfer-Encoding: 8bit\r\n")
 CLEAN_BODY = ("Иван, добрый день!\r\n\r\nПеревод инструкции готов, файл пришлём сегодня до 18:00.\r\n"
               "Подтвердите, пожалуйста, адрес доставки.\r\n\r\nСпасибо!\r\nОльга\r\n")
-# «как я уже писал» is rudeness (error) today; the sick translator is a kitchen excuse once that rule lands
+# «как я уже писал» is rudeness (an error by default); the sick translator is a kitchen excuse (a warning)
 BAD_BODY = ("Иван, как я уже писал, перевод задерживается: наш переводчик заболел.\r\n"
             "Подтвердите, пожалуйста, адрес доставки.\r\n\r\nСпасибо!\r\nОльга\r\n")
 
