@@ -330,6 +330,8 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
 
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
     norms = [t._.norm for t in words]
+    if interrogative and lex.interrogatives.get(interrogative) == "degree":
+        return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):
         return "yesno"
     for f in focus:
