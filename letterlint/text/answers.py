@@ -205,6 +205,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                 reasons.append("честная отсрочка с датой")
             if ask.general and type_ok:
                 score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
+            if ask.topic_nouns and ov and not (by_number or by_ref) and \
+                    _share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
+                ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
+                score = min(score, cfg.threshold - 0.01)
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):

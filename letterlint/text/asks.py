@@ -82,6 +82,7 @@ class Ask:
     number: int | None = None      # its number in a numbered list
     verbs: list[str] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)
+    topic_nouns: list[str] = field(default_factory=list)   # nouns naming the topic, not the answer's kind («дата»)
     bulleted: bool = False         # an item of a list marked with dashes or bullets (numbered by position)
     general: bool = False          # no topic of its own («Что случилось?»): any answer of the right kind answers it
 
@@ -259,7 +260,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype = "reason"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
-    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs, nouns=nouns, general=general)
+    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs, nouns=nouns, general=general,
+               topic_nouns=[n for n in nouns if n not in lex.type_nouns])
 
 
 def _request_clause(words: list["Token"]) -> list["Token"]:
