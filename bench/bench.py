@@ -13,7 +13,6 @@ Prints a Markdown table for the README:
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys

@@ -16,9 +16,9 @@ from typing import Any, Callable, Iterable
 import click
 
 from letterlint import __version__
-from letterlint.engine.config import Config, default_config, find_config, load_config
+from letterlint.engine.config import default_config, find_config, load_config
 from letterlint.engine.errors import LetterlintError, UsageError
-from letterlint.engine.finding import SEVERITIES, FileResult, Finding, severity_at_least
+from letterlint.engine.finding import SEVERITIES, FileResult, severity_at_least
 from letterlint.report import FORMATS, RuleInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2

@@ -13,6 +13,9 @@ CLEAN_BODY = ("Иван, добрый день!\n\nПеревод инструк
 # error, as a team that wants such letters held would (CONFIG)
 BAD_BODY = ("Иван, добрый день!\n\nПеревод задерживается: наш переводчик заболел, поэтому файл пришлём только "
             "в пятницу.\nПодтвердите, пожалуйста, адрес доставки.\n\nСпасибо!\nОльга\n")
+# an error under the default rules (for setups with no configuration): passive aggression
+RUDE_BODY = ("Иван, как я уже писал, перевод будет готов в пятницу.\n"
+             "Подтвердите, пожалуйста, адрес доставки.\n\nСпасибо!\nОльга\n")
 CONFIG = "me: [olga@agency.ru]\nrules:\n  kitchen:\n    severity: error\n"
 
 

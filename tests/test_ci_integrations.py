@@ -16,7 +16,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from _e2e import BAD_BODY, letterlint_launcher
+from _e2e import RUDE_BODY, letterlint_launcher
+
 from letterlint.cli import cli
 from letterlint.mail import read_bytes
 
@@ -100,7 +101,7 @@ def test_pre_commit_try_repo_offline(tmp_path: Path) -> None:
     work = tmp_path / "templates-repo"
     work.mkdir()
     shutil.copytree(TEMPLATES / "sales", work / "sales")
-    (work / "sales" / "reminder.md").write_text("Subject: Перевод инструкции\n\n" + BAD_BODY, encoding="utf-8")
+    (work / "sales" / "reminder.md").write_text("Subject: Перевод инструкции\n\n" + RUDE_BODY, encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PIP_", "PRE_COMMIT", "GIT_", "VIRTUAL_ENV"))}
     env.update(HOME=str(tmp_path), PRE_COMMIT_HOME=str(tmp_path / "pc-home"), PIP_NO_INDEX="1", PIP_NO_DEPS="1",
                PIP_NO_BUILD_ISOLATION="0", PIP_DISABLE_PIP_VERSION_CHECK="1",
@@ -147,7 +148,7 @@ def _check_step(tmp_path: Path, fmt: str, paths: str, fail_on: str = "error") ->
 
 def test_action_check_step_annotations_and_sarif(tmp_path: Path) -> None:
     bad = tmp_path / "письмо.md"
-    bad.write_text("Subject: Перевод инструкции\n\n" + BAD_BODY, encoding="utf-8")
+    bad.write_text("Subject: Перевод инструкции\n\n" + RUDE_BODY, encoding="utf-8")
     code, outputs, stdout = _check_step(tmp_path, "annotations", f"{TEMPLATES / 'sales'}\n{bad}")
     assert code == 0 and outputs["exit-code"] == "1"       # the step itself passes; «Result» fails the job
     assert "::error file=" in stdout and "title=letterlint rudeness" in stdout

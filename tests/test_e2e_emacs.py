@@ -10,11 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from _e2e import CLEAN_BODY, clean_env, letterlint_launcher
+from _e2e import CLEAN_BODY, RUDE_BODY, clean_env, letterlint_launcher
 
-# an error under the default rules (no configuration in this test): passive aggression
-BAD_BODY = ("Иван, как я уже писал, перевод будет готов в пятницу.\n"
-            "Подтвердите, пожалуйста, адрес доставки.\n\nСпасибо!\nОльга\n")
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,6 +55,6 @@ def test_clean_letter_is_sent_without_asking(tmp_path: Path) -> None:
 
 
 def test_bad_letter_asks_and_no_cancels(tmp_path: Path) -> None:
-    out = run_emacs(tmp_path, BAD_BODY)
+    out = run_emacs(tmp_path, RUDE_BODY)
     assert "RESULT asked=t cancelled" in out, out
     assert "rudeness" in out and "как я уже писал" in out

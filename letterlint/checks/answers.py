@@ -13,11 +13,8 @@ import json
 import re
 import weakref
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Iterable
 
-import yaml
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
@@ -31,9 +28,10 @@ if TYPE_CHECKING:  # pragma: no cover
 _CACHE: "weakref.WeakKeyDictionary[Any, dict[Any, Any]]" = weakref.WeakKeyDictionary()
 
 
-@lru_cache(maxsize=1)
 def _vocabulary() -> dict[str, Any]:
-    return yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+    from letterlint.text.asks import vocabulary
+
+    return vocabulary()
 
 
 @dataclass(frozen=True)

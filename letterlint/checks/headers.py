@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from letterlint.checks import register
-from letterlint.engine.context import Hit, Me
+from letterlint.engine.context import Hit
 from letterlint.text.normalize import norm
 from letterlint.text.phrases import PhraseSet, compile_phrase, token_view
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
     from letterlint.engine.context import RuleContext
-    from letterlint.mail.model import Address, Letter, Message
+    from letterlint.mail.model import Letter
     from letterlint.text.pipeline import AnalysedText
 
 # --- subjects -------------------------------------------------------------------------------------------------

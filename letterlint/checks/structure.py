@@ -9,46 +9,19 @@ The invitation, call-summary and reply-time rules are in structure_meeting.py.
 from __future__ import annotations
 
 import re
-import weakref
-from functools import lru_cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
+from letterlint.text.layout import draft_body, has_phrase, rule_params
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
     from letterlint.text.layout import Body
 
-_BODIES: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
-
-
-def _params(ctx: "RuleContext") -> dict[str, Any]:
-    from letterlint.text.layout import with_vocabulary
-
-    return with_vocabulary(ctx.params)
-
-
-def _body(ctx: "RuleContext") -> "Body | None":
-    """The author's words of the draft (computed once per letter and sign-off list)."""
-    from letterlint.text.layout import letter_body
-
-    src = ctx.letter.new_text
-    if not src:
-        return None
-    signoffs = tuple(_params(ctx).get("signoffs") or ())
-    st = _BODIES.setdefault(ctx.run, {})
-    if signoffs not in st:
-        st[signoffs] = letter_body(ctx.analysed(src), signoffs)
-    body = st[signoffs]
-    return body if body.sentences else None
-
-
-def _has(body: "Body", phrases: Iterable[str], s: int, e: int) -> bool:
-    from letterlint.text.layout import phrase_hits
-
-    return bool(phrase_hits(body.at, list(phrases), s, e))
+_params = rule_params      # the structure rules' shared helpers, under the short names the checks use
+_body = draft_body
+_has = has_phrase
 
 
 def _short(s: str, n: int = 80) -> str:
@@ -115,31 +88,10 @@ def _signature_wish(ctx: "RuleContext", sig: Any, phrases: list[str]) -> bool:
 
 # --- call to action -----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _ask_vocabulary() -> dict[str, Any]:
-    import yaml
-
-    return yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
-
-
-_LEX: dict[str, Any] = {}
-
-
-def _ask_lexicon() -> Any:
-    from letterlint.text.asks import AskLexicon
-
-    if "lex" not in _LEX:
-        _LEX["lex"] = AskLexicon.from_params(_ask_vocabulary())
-    return _LEX["lex"]
-
-
 def _draft_asks(ctx: "RuleContext", body: "Body") -> list:
-    from letterlint.text.asks import find_asks
+    from letterlint.text.asks import default_lexicon, find_asks
 
-    st = _BODIES.setdefault(ctx.run, {})
-    if "asks" not in st:
-        st["asks"] = find_asks(body.at, _ask_lexicon())
-    return st["asks"]
+    return find_asks(body.at, default_lexicon())   # found once per text and vocabulary, shared with answers
 
 
 def _real_request(body: "Body", ask: Any) -> bool:

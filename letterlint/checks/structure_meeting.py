@@ -8,45 +8,21 @@ reads the dates of the thread: the client's letter and the draft's Date header.
 from __future__ import annotations
 
 import re
-import weakref
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import placeholders
+from letterlint.text.layout import draft_body, has_phrase, rule_params
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
     from letterlint.text.layout import Body
 
-_BODIES: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
-
-
-def _params(ctx: "RuleContext") -> dict[str, Any]:
-    from letterlint.text.layout import with_vocabulary
-
-    return with_vocabulary(ctx.params)
-
-
-def _body(ctx: "RuleContext") -> "Body | None":
-    from letterlint.text.layout import letter_body
-
-    src = ctx.letter.new_text
-    if not src:
-        return None
-    signoffs = tuple(_params(ctx).get("signoffs") or ())
-    st = _BODIES.setdefault(ctx.run, {})
-    if signoffs not in st:
-        st[signoffs] = letter_body(ctx.analysed(src), signoffs)
-    body = st[signoffs]
-    return body if body.sentences else None
-
-
-def _has(body: "Body", phrases: Iterable[str], s: int, e: int) -> bool:
-    from letterlint.text.layout import phrase_hits
-
-    return bool(phrase_hits(body.at, list(phrases), s, e))
+_params = rule_params      # the structure rules' shared helpers, under the short names the checks use
+_body = draft_body
+_has = has_phrase
 
 
 def _search(patterns: Iterable[str], text: str) -> re.Match[str] | None:

@@ -21,7 +21,7 @@ import argparse
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Iterable
 
 from letterlint.engine.yamlio import load_yaml_file
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
+from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from letterlint.text.normalize import norm
@@ -102,6 +103,20 @@ def _is_word(t: "Token") -> bool:
 def units(at: "AnalysedText") -> list[tuple[int, int]]:
     """Sentences, with list items always on their own (the text layer already splits at list markers)."""
     return at.sentences()
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict[str, Any]:
+    """The bundled question vocabulary (letterlint/data/questions.yaml): phrase lists, answer patterns, weights."""
+    import yaml
+
+    return yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> AskLexicon:
+    """The AskLexicon of the bundled vocabulary (for rules that find questions without tuning them)."""
+    return AskLexicon.from_params(vocabulary())
 
 
 def find_asks(at: "AnalysedText", lex: AskLexicon, *, want_requests: bool = True) -> list[Ask]:

@@ -10,6 +10,7 @@ where the author's own words end; :func:`quote_spans` finds «>» citations kept
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
@@ -188,3 +189,31 @@ def phrase_hits(at: "AnalysedText", phrases: Iterable[str], start: int = 0, end:
 
     ps = phrase_set(phrases)
     return longest_first(ps.finditer(at, start=start, end=end)) if ps else []
+
+
+# --- one draft's body and params, shared by the structure checks ---------------------------------------------
+
+_DRAFT_BODIES: "weakref.WeakKeyDictionary[Any, dict]" = weakref.WeakKeyDictionary()
+
+
+def rule_params(ctx: Any) -> dict[str, Any]:
+    """A structure rule's params over the shared structure vocabulary (sign-offs, thanks, wishes)."""
+    return with_vocabulary(ctx.params)
+
+
+def draft_body(ctx: Any) -> "Body | None":
+    """The author's words of the draft in a rule's context (computed once per letter and sign-off list)."""
+    src = ctx.letter.new_text
+    if not src:
+        return None
+    signoffs = tuple(rule_params(ctx).get("signoffs") or ())
+    st = _DRAFT_BODIES.setdefault(ctx.run, {})
+    if signoffs not in st:
+        st[signoffs] = letter_body(ctx.analysed(src), signoffs)
+    body = st[signoffs]
+    return body if body.sentences else None
+
+
+def has_phrase(body: "Body", phrases: Iterable[str], s: int, e: int) -> bool:
+    """Does one of ``phrases`` (lemma phrases) occur in [s, e) of the body?"""
+    return bool(phrase_hits(body.at, list(phrases), s, e))
