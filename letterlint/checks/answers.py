@@ -203,7 +203,7 @@ def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
     from letterlint.text.answers import answer_order_broken
 
     als = [a for a in alignments(ctx) if a.ask.kind == "question"]
-    pair = answer_order_broken(als)
+    pair = answer_order_broken(als, float(ctx.params.get("min_score", 0.0) or 0.0))
     if pair:
         first, second = pair
         src = ctx.letter.new_text

@@ -170,8 +170,12 @@ def _close(a: str, b: str) -> bool:
 
 def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignment]:
     """An Alignment per ask (same order)."""
-    cands = [c for c in candidates(at) if c.text.strip()]
+    # our own questions to the client answer nothing («Вам удобно в среду?»)
+    cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?")]
     cands += _pairs(cands, at.text)
+    # a single money or duration question: the one figure of that kind in the reply is its answer, whatever
+    # words it is written in («Сколько будет стоить перевозка?» → «68 400 ₽ с НДС, с погрузкой»)
+    single = {t for t in ("money", "duration") if sum(1 for a in asks if a.answer_type == t) == 1}
     numbered_asks = [a for a in asks if a.number is not None]
     mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
     result = []
@@ -205,11 +209,25 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                 reasons.append("честная отсрочка с датой")
             if ask.general and type_ok:
                 score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
-            if ask.topic_nouns and ov and not (by_number or by_ref) and \
+            unique = ask.answer_type in single and ask.kind == "question" and bool(
+                cfg.type_patterns.get(ask.answer_type) and cfg.type_patterns[ask.answer_type].search(c.text))
+            if unique:
+                score = max(score, cfg.threshold)
+                reasons.append("единственный ответ нужного вида")
+            strong_yes = ask.answer_type == "yesno" and ov > 0 and bool(
+                cfg.type_patterns.get("yesno") and cfg.type_patterns["yesno"].search(c.text))
+            if strong_yes:
+                score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes) and \
                     _share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 score = min(score, cfg.threshold - 0.01)
-            if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok):
+            if ask.answer_type == "date" and ask.topic_nouns and not (by_number or by_ref) and \
+                    _share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
+                # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
+                # a date answers a «когда» question only next to the thing asked about
+                score = min(score, cfg.threshold - 0.01)
+            if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
@@ -248,8 +266,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         if any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas
                for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
             return True
-        return bool(ask.nouns) and _share(ask.nouns, c, cfg.stem, cfg.synonyms) >= 0.6 or bool(
-            cfg.done.search(c.text))
+        # «Есть ли у вас скидка при покупке двух штук?» → «На два очистителя даём скидку 7%»
+        nouns = ask.topic_nouns or ask.nouns
+        return bool(nouns) and _share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or bool(cfg.done.search(c.text))
     if t == "reason" and ask.general:
         pat = cfg.type_patterns.get("story")
         return bool(pat and pat.search(c.text))
@@ -263,9 +282,10 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return bool(pat and pat.search(c.text))
 
 
-def answer_order_broken(alignments: list[Alignment]) -> tuple[Alignment, Alignment] | None:
-    """The first pair of answered asks whose answers come in reverse order, if any."""
-    answered = [a for a in alignments if a.answered and a.best is not None]
+def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> tuple[Alignment, Alignment] | None:
+    """The first pair of answered asks whose answers come in reverse order, if any. Only answers found with at
+    least ``min_score`` count: a weak match may sit anywhere, and an order finding on it would be a false alarm."""
+    answered = [a for a in alignments if a.answered and a.best is not None and a.score >= min_score]
     for i in range(1, len(answered)):
         prev, cur = answered[i - 1], answered[i]
         if cur.best.start < prev.best.start:

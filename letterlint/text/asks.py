@@ -43,6 +43,7 @@ class AskLexicon:
     stop: frozenset[str]                        # lemmas that carry no topic
     type_nouns: dict[str, str]                  # focus nouns that set the answer type («стоимость» → money)
     event_words: frozenset[str] = frozenset()   # «случиться», «произойти»: «Что случилось?» asks for the story
+    generic_nouns: frozenset[str] = frozenset() # «неделя», «раз», «вопрос»: nouns that name no topic
 
     @cached_property
     def fingerprint(self) -> str:
@@ -67,6 +68,7 @@ class AskLexicon:
             stop=frozenset(norm(x) for x in p.get("stop_lemmas", [])),
             type_nouns={norm(k): v for k, v in p.get("type_nouns", {}).items()},
             event_words=frozenset(norm(x) for x in p.get("event_words", [])),
+            generic_nouns=frozenset(norm(x) for x in p.get("generic_nouns", [])),
         )
 
 
@@ -185,6 +187,9 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
                 left = toks[cuts[-1]:i]
                 if any(x._.norm in lex.interrogatives for x in left):
                     cuts.append(i + 1)
+            elif (t._.norm == "и" and toks[i - 1].text == "," and i + 2 < len(toks) and toks[i + 2]._.norm == "ли"
+                  and i - cuts[-1] >= 4):
+                cuts.append(i + 1)   # «Вам удобнее утром или вечером, и есть ли у вас снимок?» — two questions
     if len(cuts) == 1:
         return [(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks)]
     parts = []
@@ -270,13 +275,17 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
     asked_by = interrogative or next((t._.norm for t in words if t._.norm in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
-    general = kind == "question" and bool(focus) and set(focus) <= lex.event_words
-    if general:
-        atype = "reason"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
-    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs, nouns=nouns, general=general,
-               topic_nouns=[n for n in nouns if n not in lex.type_nouns])
+    topic_nouns = [n for n in nouns if n not in lex.type_nouns and n not in lex.generic_nouns]
+    # no topic of its own: «Что случилось?», «Почему так долго?» — the story told answers it
+    general = kind == "question" and bool(focus) and (set(focus) <= lex.event_words or
+                                                      atype == "reason" and not topic_nouns)
+    if general:
+        atype = "reason"
+    predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & set(t._.oc) or t._.norm in ("можно", "нельзя")]
+    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
+               general=general, topic_nouns=topic_nouns)
 
 
 def _request_clause(words: list["Token"]) -> list["Token"]:
@@ -368,6 +377,6 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     for f in focus:
         if f in lex.type_nouns:
             return lex.type_nouns[f]
-    if li:
-        return "yesno"
+    if li or interrogative is None:
+        return "yesno"    # «Вы работаете с такими документами?» — asked by intonation: yes or no
     return "open"
