@@ -192,8 +192,12 @@ def slow_reply(ctx: "RuleContext") -> Iterable[Hit]:
     if secs <= limit * 3600:
         return
     src = ctx.letter.new_text
-    if src:
-        hit = Hit.span(src, *_first_line(src.text))      # the greeting: the letter as a whole is late
+    where = ctx.letter.header_pos.get("date")
+    if where:                                          # the draft's Date header: the letter as a whole is late
+        hit = Hit(path=ctx.letter.path, line=where[0], column=where[1], end_line=where[0], end_column=where[1] + 1,
+                  excerpt=ctx.letter.date.strftime("%d.%m.%Y %H:%M") if ctx.letter.date else "")
+    elif src:
+        hit = Hit.span(src, *_first_line(src.text))      # no Date line in the file: the greeting
     else:
         hit = Hit(path=ctx.letter.path, excerpt=ctx.letter.subject or "")
     rt = received.astimezone(tz) if received.tzinfo else received
