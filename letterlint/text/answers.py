@@ -214,8 +214,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
             if unique:
                 score = max(score, cfg.threshold)
                 reasons.append("единственный ответ нужного вида")
-            strong_yes = ask.answer_type == "yesno" and ov > 0 and bool(
-                cfg.type_patterns.get("yesno") and cfg.type_patterns["yesno"].search(c.text))
+            strong_yes = ask.answer_type == "yesno" and ov > 0 and (bool(
+                cfg.type_patterns.get("yesno") and cfg.type_patterns["yesno"].search(c.text)) or _echoes(ask, c))
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes) and \
@@ -252,6 +252,14 @@ def _vector_link(ask: Ask, c: Candidate, cfg: AnswerConfig) -> float:
     return best if best >= cfg.vector_min else 0.0
 
 
+def _echoes(ask: Ask, c: Candidate) -> bool:
+    """The answer opens with the question's own verb: «Успеете до четверга?» → «Успеем: …», «Входит ли…?» →
+    «Входит, …» — the Russian way of saying yes."""
+    first = norm(c.text.split(maxsplit=1)[0].strip(",.:;!—–-")) if c.text.split() else ""
+    return bool(first) and any(v and (first == v or len(v) > 4 and first[:4] == v[:4])
+                               for v in ask.verbs if v not in ("быть", "мочь", "смочь"))
+
+
 def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     t = ask.answer_type
     if t == "action":
@@ -275,6 +283,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t in ("open", "reason", "person"):
         pat = cfg.type_patterns.get(t)
         return True if pat is None else bool(pat.search(c.text)) or t == "open"
+    if t == "date" and cfg.done.search(c.text):
+        return True       # «Когда будет макет?» → «Макет готов, файл во вложении»
     if t == "duration":
         pats = [cfg.type_patterns.get("duration"), cfg.type_patterns.get("date")]
         return any(p and p.search(c.text) for p in pats)

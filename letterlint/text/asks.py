@@ -44,6 +44,7 @@ class AskLexicon:
     type_nouns: dict[str, str]                  # focus nouns that set the answer type («стоимость» → money)
     event_words: frozenset[str] = frozenset()   # «случиться», «произойти»: «Что случилось?» asks for the story
     generic_nouns: frozenset[str] = frozenset() # «неделя», «раз», «вопрос»: nouns that name no topic
+    yesno_openers: tuple[str, ...] = ()         # «а правда, что…»: a yes/no question whatever its nouns
 
     @cached_property
     def fingerprint(self) -> str:
@@ -69,6 +70,7 @@ class AskLexicon:
             type_nouns={norm(k): v for k, v in p.get("type_nouns", {}).items()},
             event_words=frozenset(norm(x) for x in p.get("event_words", [])),
             generic_nouns=frozenset(norm(x) for x in p.get("generic_nouns", [])),
+            yesno_openers=tuple(_squash(x) for x in p.get("yesno_openers", [])),
         )
 
 
@@ -182,7 +184,8 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
         t = toks[i]
         if t._.norm in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if nxt._.norm in lex.interrogatives and nxt._.norm not in ("что", "как", "ли") and i - cuts[-1] >= 2:
+            if nxt._.norm in lex.interrogatives and nxt._.norm not in ("что", "как", "ли") and (
+                    i - cuts[-1] >= 2 or toks[cuts[-1]]._.norm in lex.interrogatives):   # «Сколько и когда?»
                 # the left part must itself be a question (an interrogative or «ли» in it)
                 left = toks[cuts[-1]:i]
                 if any(x._.norm in lex.interrogatives for x in left):
@@ -275,13 +278,18 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
     asked_by = interrogative or next((t._.norm for t in words if t._.norm in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
+    if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
+        atype = "yesno"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
     topic_nouns = [n for n in nouns if n not in lex.type_nouns and n not in lex.generic_nouns]
     # no topic of its own: «Что случилось?», «Почему так долго?» — the story told answers it
-    general = kind == "question" and bool(focus) and (set(focus) <= lex.event_words or
-                                                      atype == "reason" and not topic_nouns)
-    if general:
+    story = bool(focus) and set(focus) <= lex.event_words or atype == "reason" and not topic_nouns
+    # «Когда снимаем?», «Сколько это стоит?», «Сколько и когда?»: no topic beyond one word — in a reply to
+    # this very letter, an answer of the right kind answers it
+    bare = not topic_nouns and len([f for f in focus if f not in lex.type_nouns]) <= 1 and atype != "yesno"
+    general = kind == "question" and (story or bare)
+    if kind == "question" and story:
         atype = "reason"
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & set(t._.oc) or t._.norm in ("можно", "нельзя")]
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
