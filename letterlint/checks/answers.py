@@ -72,7 +72,15 @@ def _shared(ctx: "RuleContext", what: str, make: Any) -> Any:
 
 
 def client_letter(ctx: "RuleContext") -> "Message | None":
-    return ctx.answered(ctx.me())
+    """The letter the draft answers: the latest one not from us — unless the draft does not go to its author
+    (forwarding a venue's letter to the client does not answer the venue's questions)."""
+    msg = ctx.answered(ctx.me())
+    letter = ctx.letter
+    recipients = {a.addr.lower() for a in (*letter.to, *letter.cc) if a.addr}
+    if msg is not None and msg.sender and msg.sender.addr and recipients and \
+            msg.sender.addr.lower() not in recipients and (letter.forwarded or letter.is_reply):
+        return None
+    return msg
 
 
 def client_asks(ctx: "RuleContext") -> tuple["Message | None", list["Ask"]]:
@@ -216,8 +224,10 @@ def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks the client two or more questions outside a numbered list."""
     # a dashed or bulleted list gives the client nothing to cite («по пункту 2»): only numbers count
     follow_ups = tuple(_squash(str(x)) for x in ctx.params.get("follow_up_openers", []))
+    # questions with «?» only: requests and indirect asks of the draft («Подтвердите дату…») are not what the
+    # client would answer «по пункту 2»
     asks = [a for a in draft_asks(ctx) if a.kind == "question" and (a.number is None or a.bulleted)
-            and not (follow_ups and _squash(a.text).startswith(follow_ups))]
+            and a.marked and not (follow_ups and _squash(a.text).startswith(follow_ups))]
     if len(asks) >= int(ctx.params.get("min_questions", 2)):
         second = asks[1]
         yield Hit.span(ctx.letter.new_text, second.start, second.end, count=len(asks), question=second.text)

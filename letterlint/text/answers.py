@@ -38,6 +38,7 @@ class AnswerConfig:
     stem: int
     synonyms: dict[str, set[str]] = field(default_factory=dict)
     vector_min: float = 0.5
+    request_types: dict[str, str] = field(default_factory=dict)   # «посчитать» → money: a request done by an answer
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
@@ -52,6 +53,7 @@ class AnswerConfig:
             stem=int(p.get("stem_length", 4)),
             synonyms=_synonym_map(p.get("synonyms", [])),
             vector_min=float(p.get("vector_min", 0.5)),
+            request_types={norm(k): str(v) for k, v in (p.get("request_answer_types") or {}).items()},
         )
 
 
@@ -265,7 +267,11 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "action":
         # done, or a date to come: «за март пришло 146 заявок» names a month but promises nothing
         when = cfg.type_patterns.get("deadline") or cfg.type_patterns.get("date")
-        return bool(cfg.done.search(c.text) or (when and when.search(c.text)))
+        if cfg.done.search(c.text) or (when and when.search(c.text)):
+            return True
+        # «Посчитайте каталог» is done by the price itself
+        wanted = {cfg.request_types[v] for v in ask.verbs if v in cfg.request_types}
+        return any(cfg.type_patterns.get(w) and cfg.type_patterns[w].search(c.text) for w in wanted)
     if t == "yesno":
         pat = cfg.type_patterns.get("yesno")
         if pat and pat.search(c.text):

@@ -88,6 +88,7 @@ class Ask:
     verbs: list[str] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)
     topic_nouns: list[str] = field(default_factory=list)   # nouns naming the topic, not the answer's kind («дата»)
+    marked: bool = False           # written with «?» (its own or shared with the next question)
     bulleted: bool = False         # an item of a list marked with dashes or bullets (numbered by position)
     general: bool = False          # no topic of its own («Что случилось?»): any answer of the right kind answers it
 
@@ -190,8 +191,9 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
                 left = toks[cuts[-1]:i]
                 if any(x._.norm in lex.interrogatives for x in left):
                     cuts.append(i + 1)
-            elif (t._.norm == "и" and toks[i - 1].text == "," and i + 2 < len(toks) and toks[i + 2]._.norm == "ли"
-                  and i - cuts[-1] >= 4):
+            elif (t._.norm == "и" and i + 2 < len(toks) and toks[i + 2]._.norm == "ли" and i - cuts[-1] >= 4
+                  and (toks[i - 1].text == "," or any(x._.norm == "ли" for x in toks[cuts[-1]:i]))):
+                # «…, и есть ли у вас снимок?», «нужен ли QR-код и печатаем ли мы цены?»
                 cuts.append(i + 1)   # «Вам удобнее утром или вечером, и есть ли у вас снимок?» — two questions
     if len(cuts) == 1:
         return [(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks)]
@@ -213,6 +215,9 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     return parts
 
 
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+
+
 def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexicon, in_list: bool) -> Ask | None:
     span_text = text[start:end]
     # questions inside quotation marks are the client quoting someone, not asking
@@ -220,7 +225,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     words = [t for t in toks if _is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
     if not words:
         return None
-    unquoted = _QUOTED.sub(" ", span_text)
+    unquoted = _URL.sub(" ", _QUOTED.sub(" ", span_text))   # «…/j/844?pwd=…» asks nothing
     has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!"))) \
         or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
     squashed = _squash(span_text)
@@ -247,7 +252,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
 
     indirect = any(has_phrase(p) for p in lex.indirect)
     imperative_inform = any(
-        ("impr" in t._.oc_any) and (set(_lemmas(t)) & lex.inform_verbs) for t in words[:6])
+        ("impr" in t._.oc_any) and "incl" not in t._.oc_any and (set(_lemmas(t)) & lex.inform_verbs)
+        for t in words[:6])   # «Подскажите…» asks us; «мы подскажем» (incl) promises
     interrogative = next((t._.norm for t in words[:6] if t._.norm in lex.interrogatives), None)
     li = "ли" in norms
     starts_with_interrogative = first is not None and (first._.norm in lex.no_mark_interrogatives or
@@ -288,12 +294,14 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # «Когда снимаем?», «Сколько это стоит?», «Сколько и когда?»: no topic beyond one word — in a reply to
     # this very letter, an answer of the right kind answers it
     bare = not topic_nouns and len([f for f in focus if f not in lex.type_nouns]) <= 1 and atype != "yesno"
-    general = kind == "question" and (story or bare)
+    # «Посмотрите, пожалуйста.», «Помогите разобраться.» — about the problem just described: a report that
+    # it is done answers it
+    general = (kind == "question" and (story or bare)) or (kind == "request" and bare)
     if kind == "question" and story:
         atype = "reason"
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & set(t._.oc) or t._.norm in ("можно", "нельзя")]
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
-               general=general, topic_nouns=topic_nouns)
+               general=general, topic_nouns=topic_nouns, marked=has_q)
 
 
 def _request_clause(words: list["Token"]) -> list["Token"]:
@@ -332,10 +340,12 @@ def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
         return False   # «начнём», «будем» — we, not the reader
     if t.pos_ != "VERB" and "impr" not in t._.oc:
         return False   # a name or a noun with a rare imperative reading («Алексей»)
-    if "past" in t._.oc_any and i and any(
+    if "past" in t._.oc_any and (not t._.norm.endswith(("те", "тесь")) or i and any(
             w._.norm in _CLAUSE_OPENERS or "nomn" in w._.oc_any and {"NOUN", "NPRO"} & set(w._.oc_any)
-            for w in words[max(0, i - 3): i]):
-        return False   # «что две теплицы пришли с браком» — the past tense of «прийти», not «пришлите»
+            for w in words[max(0, i - 3): i])):
+        # «Нашли ваш сайт через знакомых», «что две теплицы пришли с браком»: the past tense. A client asks a
+        # company with the «вы» form («пришлите», «найдите»), so a bare «пришли»/«нашли» is not a request
+        return False
     if "impr" in t._.oc and "VERB" in t._.oc:
         return True
     # homograph of the future 2nd person plural: imperative when it opens the clause or is near «пожалуйста»
