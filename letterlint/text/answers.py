@@ -269,6 +269,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         when = cfg.type_patterns.get("deadline") or cfg.type_patterns.get("date")
         if cfg.done.search(c.text) or (when and when.search(c.text)):
             return True
+        if _echoes(ask, c) or (cfg.type_patterns.get("yesno") and re.match(r"\W*(?:да|конечно)\b", c.text, re.I)):
+            return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment
         # «Посчитайте каталог» is done by the price itself
         wanted = {cfg.request_types[v] for v in ask.verbs if v in cfg.request_types}
         return any(cfg.type_patterns.get(w) and cfg.type_patterns[w].search(c.text) for w in wanted)

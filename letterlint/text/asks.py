@@ -296,7 +296,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     bare = not topic_nouns and len([f for f in focus if f not in lex.type_nouns]) <= 1 and atype != "yesno"
     # «Посмотрите, пожалуйста.», «Помогите разобраться.» — about the problem just described: a report that
     # it is done answers it
-    general = (kind == "question" and (story or bare)) or (kind == "request" and bare)
+    general = (kind == "question" and (story or bare)) or (kind == "request" and not topic_nouns)
     if kind == "question" and story:
         atype = "reason"
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & set(t._.oc) or t._.norm in ("можно", "нельзя")]
