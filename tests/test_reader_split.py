@@ -395,3 +395,114 @@ def test_the_bat_initials_quotes() -> None:
     assert q.sender is None and q.text.text == "Добрый день! Счёт во вложении.\nМария"
     assert q.text.line_lines()[0][2] == 5            # the column after «МК> »
     assert (q.date.day, q.date.month, q.date.hour) == (15, 5, 11)
+
+
+# ------------------------------------------------------------------------------------ signatures without sign-off
+
+def test_name_and_job_title_without_signoff_are_the_signature() -> None:
+    x = letter("""
+        Игорь, добрый день!
+
+        Шатёр на 70 гостей арендовать можно, 14 июня у нас пока свободно.
+
+        Хорошего дня!
+
+        Ксения Ларина
+        ивент-менеджер агентства «Сезоны»
+    """)
+    assert x.new_text.text.endswith("Хорошего дня!")
+    assert x.signature.text == "Ксения Ларина\nивент-менеджер агентства «Сезоны»"
+
+
+def test_name_title_and_phone_right_under_the_closing_line() -> None:
+    x = letter("""
+        Добрый день!
+
+        Прививку можно сделать в субботу с 10:00 до 14:00, запись не нужна.
+
+        Хорошего дня!
+        Вероника Лапина
+        администратор ветклиники «Добрый Айболит»
+        +7 495 555-40-17
+    """)
+    assert x.new_text.text.endswith("Хорошего дня!")
+    assert x.signature.text.startswith("Вероника Лапина\n") and x.signature.text.endswith("+7 495 555-40-17")
+
+
+def test_requisites_and_confidentiality_notice_belong_to_the_signature() -> None:
+    x = letter("""
+        Оксана, добрый день!
+
+        Пришлите, пожалуйста, поэтажный план склада.
+
+        Спасибо!
+
+        С уважением,
+        Елена Бережная
+        партнёр «Бережной и партнёры»
+        ООО «Бережной и партнёры», ИНН 7703456789, КПП 770301001, ОГРН 1187746123456, 123001, г. Москва, Малый Козихинский пер., д. 12, стр. 1, офис 305, тел. +7 (495) 984-20-11
+        Настоящее сообщение и любые вложения к нему содержат конфиденциальную информацию и предназначены исключительно для адресата; если вы получили это сообщение по ошибке, просим вас незамедлительно уведомить отправителя и удалить его.
+    """)
+    assert x.new_text.text.endswith("Спасибо!")
+    assert "уведомить отправителя" in x.signature.text and "уведомить" not in x.new_text.text
+
+
+def test_contact_person_announced_with_a_colon_stays_in_the_text() -> None:
+    x = letter("""
+        Добрый день!
+
+        Груз привезут завтра до 12:00. По вопросам доставки звоните водителю:
+
+        Иван Петров
+        +7 916 123-45-67
+    """)
+    assert x.new_text.text.endswith("+7 916 123-45-67") and not x.signature
+
+
+def test_name_followed_by_a_sentence_is_the_authors_text() -> None:
+    x = letter("""
+        Добрый день!
+
+        Документы по сделке готовы.
+
+        Ксения Ларина
+        передаст их вам завтра в офисе.
+    """)
+    assert x.new_text.text.endswith("передаст их вам завтра в офисе.") and not x.signature
+    y = letter("""
+        Добрый день!
+
+        Документы по сделке готовы.
+
+        Ксения Ларина
+        Можно ли передать их вам в пятницу?
+    """)
+    assert y.new_text.text.endswith("в пятницу?") and not y.signature
+
+
+def test_bare_name_or_closing_line_is_not_cut() -> None:
+    x = letter("""
+        Добрый день!
+
+        Заседание перенесли на 20 мая, 11:00.
+
+        Павел Громов
+    """)
+    assert x.new_text.text.endswith("Павел Громов") and not x.signature
+    y = letter("""
+        Добрый день!
+
+        Счёт оплачен, спасибо.
+
+        Хорошего дня!
+        Спасибо за терпение!
+    """)
+    assert y.new_text.text.endswith("Спасибо за терпение!") and not y.signature
+
+
+def test_signature_only_letter_is_not_emptied() -> None:
+    x = letter("""
+        Ксения Ларина
+        ивент-менеджер агентства «Сезоны»
+    """)
+    assert x.new_text.text.startswith("Ксения Ларина") and not x.signature

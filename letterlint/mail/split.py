@@ -516,7 +516,10 @@ def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
         count[i] += 1
         quoted[i] = quoted[i] or _is_quoted(t)
         longest[i] = max(longest[i], len(c))
-        signoff_tail_ok[i] = signoff_tail_ok[i] and len(c) <= 100 and len(c.split()) <= 12 and not c.endswith("?")
+        signoff_tail_ok[i] = signoff_tail_ok[i] and (
+            (len(c) <= 100 and len(c.split()) <= 12 and not c.endswith("?"))
+            or (len(c) <= 400 and bool(_REQUISITES.search(c)))       # «ООО «…», ИНН …, ОГРН …, адрес, тел.»
+            or (len(c) <= 1200 and _disclaimer(c)))                 # a confidentiality notice under the details
         not_mobile[i] += 0 if mobile[i] else 1
     for i in range(first, n):
         text = lines[i][0]
@@ -536,7 +539,98 @@ def split_signature(lines: list[Line]) -> tuple[list[Line], list[Line]]:
             return _trim_blank(lines[:i]), _trim_blank(lines[i:])
         if mobile[i] and not_mobile[i + 1] <= 8:
             return _trim_blank(lines[:i]), _trim_blank(lines[i:])
+    k = _name_block_start(lines)
+    if k is not None:
+        return _trim_blank(lines[:k]), _trim_blank(lines[k:])
     return lines, []
+
+
+# A signature without «-- » or a sign-off: a name line, then lines of job title, company, phone, site, requisites
+# (and a confidentiality notice at the very bottom), ending the author's words. Every line under the name must
+# look like such a detail — one sentence among them and it is the author's text, not a signature.
+_NAME_WORD = r"(?:[A-ZА-ЯЁ][a-zа-яё]+(?:-[A-ZА-ЯЁ][a-zа-яё]+)?|[A-ZА-ЯЁ]\.(?:[ ]?[A-ZА-ЯЁ]\.)?)"
+_NAME_LINE = re.compile(rf"^{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}$")
+# capitalised words that open a closing line, never a name
+_NOT_NAME = re.compile(r"^(?:спасибо|благодарю|благодарим|хорошего|хорошей|хороших|удачного|удачной|удачи|успехов|"
+                       r"всего|до|ждём|ждем|жду|итого|приложение|приложения|вложение|контакты|p\.?s|thanks|"
+                       r"regards|cheers|best|kind|warm|see|talk|hope|ok|да|нет|привет|здравствуйте|пока)\b", re.I)
+_ROLE = re.compile(
+    r"(?:менеджер|директор|руководител|начальник|заместител|специалист|консультант|юрист|юрисконсульт|адвокат|"
+    r"нотариус|бухгалтер|экономист|аналитик|инженер|разработчик|программист|дизайнер|арт-директор|продюсер|"
+    r"режиссёр|режиссер|редактор|копирайтер|корректор|переводчик|маркетолог|smm|таргетолог|администратор|"
+    r"координатор|ассистент|помощник|секретар|партн[её]р|основател|владел|сооснователь|куратор|аккаунт|"
+    r"оператор|технолог|методист|тренер|врач|логист|снабжен|отдел|служба|поддержк|агентств|студи|типографи|"
+    r"компани|бюро|клиник|коворкинг|фотостуди|видеостуди|салон|магазин|ателье|школ|центр|группа компаний|"
+    r"manager|director|head of|lead|ceo|cto|cfo|coo|founder|co-founder|owner|partner|engineer|developer|"
+    r"designer|producer|editor|consultant|specialist|assistant|coordinator|analyst|account|support|sales)",
+    re.I)
+_LEGAL_FORM = re.compile(r"(?:^|[\s«\"(])(?:ООО|ОАО|ПАО|ЗАО|АО|НКО|АНО|ИП|ГК|LLC|Ltd\.?|Inc\.?|GmbH|LLP)(?=[\s«\",.)]|$)")
+_CONTACT = re.compile(
+    r"(?:\+?\d[\d\s().\-–]{8,}\d|@[\w.-]+\.\w+|https?://|www\.|\b[\w-]+\.(?:ru|рф|com|net|org|io|su|by|kz|ua)\b|"
+    r"\b(?:тел|моб|факс|e-?mail|почта|telegram|телеграм|whatsapp|skype|viber|сайт|адрес|tel|phone|mob|fax|web)\b)",
+    re.I)
+_REQUISITES = re.compile(r"\b(?:ИНН|КПП|ОГРН|ОГРНИП|ОКПО|БИК|р/с|к/с)\b")
+_DISCLAIMER = re.compile(
+    r"(?:конфиденциальн|предназначен[оаы]? (?:исключительно|только) для|получили (?:это|данное) (?:сообщение|письмо) "
+    r"по ошибке|confidential|intended (?:solely |only )?for|received this (?:e-?mail|message) in error)", re.I)
+
+
+def _sig_detail(c: str) -> bool:
+    """A line under the name: job title, company, phone, address, site, requisites."""
+    if c.endswith("?"):
+        return False
+    if _REQUISITES.search(c) and len(c) <= 400:
+        return True
+    if len(c) > 120 or len(c.split()) > 12:
+        return False
+    if _CONTACT.search(c) or _LEGAL_FORM.search(c):
+        return True
+    if c.endswith((".", "!", ":", ";")) and not re.search(r"\b[\w-]+\.(?:ru|рф|com|net|org)\.?$|\b(?:Inc|Ltd)\.$", c):
+        return False
+    if re.search(r"«[^»]+»|\"[^\"]+\"", c):
+        return True
+    return bool(_ROLE.search(c)) and len(c.split()) <= 8
+
+
+def _disclaimer(c: str) -> bool:
+    return bool(_DISCLAIMER.search(c))
+
+
+def _name_block_start(lines: list[Line]) -> int | None:
+    """Where a sign-off-less signature («Ксения Ларина / ивент-менеджер агентства «Сезоны»») begins, if any."""
+    n = len(lines)
+    details = 0
+    disclaimer_seen = False
+    for i in range(n - 1, max(-1, n - 14), -1):
+        t = lines[i][0]
+        if _blank(t):
+            continue
+        if _is_quoted(t):
+            return None
+        c = clean(t).strip()
+        if _NAME_LINE.match(c) and not _NOT_NAME.match(c) and details:
+            # the name opens a paragraph, or follows a closing line («Хорошего дня!», «С любовью к вам,»)
+            j = i - 1
+            if j < 0:
+                return None
+            above = clean(lines[j][0]).strip()
+            if above and not (above.endswith(("!", ",")) and len(above.split()) <= 6 and len(above) <= 60):
+                return None
+            last = next((clean(x[0]).strip() for x in reversed(lines[:j + 1]) if not _blank(x[0])), "")
+            if not last:
+                return None     # nothing of the author's above: the whole text is not a signature
+            if last.endswith((":", "—", "–", "-")):
+                return None     # «Звоните нашему водителю:» — the name and phone below are what the author says
+            return i
+        if _disclaimer(c) and not details and not disclaimer_seen and len(c) <= 1200:
+            disclaimer_seen = True  # a confidentiality notice sits at the very bottom, under the details
+            continue
+        if not _sig_detail(c):
+            return None
+        details += 1
+        if details > 8:
+            return None
+    return None
 
 
 def _is_mobile_line(c: str) -> bool:
