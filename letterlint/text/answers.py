@@ -241,7 +241,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
 
 
 _TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "count": "число", "yesno": "да/нет",
-            "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок"}
+            "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок",
+            "advice": "что сделать"}
 
 
 def _vector_link(ask: Ask, c: Candidate, cfg: AnswerConfig) -> float:
@@ -285,13 +286,17 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         # «Есть ли у вас скидка при покупке двух штук?» → «На два очистителя даём скидку 7%»
         nouns = ask.topic_nouns or ask.nouns
         return bool(nouns) and _share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or bool(cfg.done.search(c.text))
+    if t == "advice":
+        pat = cfg.type_patterns.get("advice")
+        return bool(pat and pat.search(c.text))
     if t == "reason" and ask.general:
         pat = cfg.type_patterns.get("story")
         return bool(pat and pat.search(c.text))
     if t in ("open", "reason", "person"):
         pat = cfg.type_patterns.get(t)
         return True if pat is None else bool(pat.search(c.text)) or t == "open"
-    if t == "date" and cfg.done.search(c.text):
+    if t == "date" and ask.topic_nouns and cfg.done.search(c.text) and \
+            _share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0:
         return True       # «Когда будет макет?» → «Макет готов, файл во вложении»
     if t == "duration":
         pats = [cfg.type_patterns.get("duration"), cfg.type_patterns.get("date")]

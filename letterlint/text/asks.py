@@ -45,6 +45,7 @@ class AskLexicon:
     event_words: frozenset[str] = frozenset()   # «случиться», «произойти»: «Что случилось?» asks for the story
     generic_nouns: frozenset[str] = frozenset() # «неделя», «раз», «вопрос»: nouns that name no topic
     yesno_openers: tuple[str, ...] = ()         # «а правда, что…»: a yes/no question whatever its nouns
+    advice_phrases: tuple[str, ...] = ()        # «что делать?»: answered by an instruction
 
     @cached_property
     def fingerprint(self) -> str:
@@ -71,6 +72,7 @@ class AskLexicon:
             event_words=frozenset(norm(x) for x in p.get("event_words", [])),
             generic_nouns=frozenset(norm(x) for x in p.get("generic_nouns", [])),
             yesno_openers=tuple(_squash(x) for x in p.get("yesno_openers", [])),
+            advice_phrases=tuple(_squash(x) for x in p.get("advice_phrases", [])),
         )
 
 
@@ -299,6 +301,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     general = (kind == "question" and (story or bare)) or (kind == "request" and not topic_nouns)
     if kind == "question" and story:
         atype = "reason"
+    if kind == "question" and lex.advice_phrases and any(p in squashed for p in lex.advice_phrases):
+        atype, general = "advice", True   # «Завтра сдавать заказчику, что делать?» → «Обновите страницу…»
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & set(t._.oc) or t._.norm in ("можно", "нельзя")]
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q)
