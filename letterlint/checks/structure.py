@@ -99,11 +99,20 @@ def _real_request(body: "Body", ask: Any) -> bool:
     span = body.at.doc.char_span(ask.start, ask.end, alignment_mode="expand") or []
     for t in span:
         oc_any = set(t._.oc_any)
-        if "impr" in oc_any and "past" not in oc_any and "PREP" not in oc_any:
+        if "impr" in oc_any and "past" not in oc_any and "PREP" not in oc_any and "NOUN" not in set(t._.oc):
             return True
-        if {"просить", "мочь", "смочь"} & set(t._.lemmas) and not t.is_punct:
+        if "просить" in set(t._.lemmas) and not t.is_punct:
+            return True
+        if {"мочь", "смочь"} & set(t._.lemmas) and "1per" not in oc_any:   # «Можете прислать…», not «не могу сказать»
             return True
     return False
+
+
+def _asked(body: "Body", ask: Any) -> bool:
+    """A question to the client, not an indirect one in a statement («Сколько времени займёт исправление, пока
+    не могу сказать.»): it ends with «?» or has no full stop."""
+    frag = body.text[ask.start:ask.end].rstrip()
+    return "?" in frag or not frag.endswith((".", "!", "…"))
 
 
 _NOT_A_STEP = frozenset({"извинить", "простить", "представить", "согласиться"})
@@ -117,11 +126,250 @@ def _step_after_clause(body: "Body", s: int, e: int) -> bool:
     for i, t in enumerate(span[1:], 1):
         if span[i - 1].text not in (",", "—", "–", "-", ":"):
             continue
+        if span[i - 1].text == ":":
+            # «…: в разделе «Сотрудники» откройте карточку врача»: the clause's first verb, after a place
+            k = i
+            while k < len(span) and not span[k].is_punct and not {"VERB", "INFN", "CONJ"} & set(span[k]._.oc):
+                k += 1
+            if k < len(span) and "VERB" in set(span[k]._.oc_any) and "CONJ" not in set(span[k]._.oc):
+                t = span[k]
         oc_any = set(t._.oc_any)
         if ("impr" in oc_any and "past" not in oc_any and "incl" not in oc_any
                 and t._.norm.endswith(("ите", "йте", "ьте")) and not set(t._.lemmas) & _NOT_A_STEP):
             return True
     return False
+
+
+# --- call to action: the forms of a next step besides requests and questions (DESIGN §2) -------------------
+
+def _tokens(body: "Body", s: int, e: int) -> list:
+    return [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
+
+
+def _lem(t: Any) -> set[str]:
+    return set(t._.lemmas) | {t._.norm or t.text.lower()}
+
+
+def _is_inf(t: Any) -> bool:
+    return "INFN" in set(t._.oc)
+
+
+def _words_ahead(span: list, i: int, n: int) -> list:
+    """Up to ``n`` words after span[i], stopping at punctuation other than a hyphen."""
+    out = []
+    for t in span[i + 1:]:
+        if t.is_punct and t.text not in ("-",):
+            break
+        out.append(t)
+        if len(out) >= n:
+            break
+    return out
+
+
+def _deadline(p: dict, text: str) -> bool:
+    rx = p.get("deadline_regex")
+    return bool(rx and re.search(rx, text, re.I))
+
+
+def _clause_of(span: list, i: int) -> list:
+    """The tokens of span[i]'s clause: between the nearest commas, dashes, colons or semicolons."""
+    stops = {",", "—", "–", ":", ";"}
+    a = i
+    while a > 0 and span[a - 1].text not in stops:
+        a -= 1
+    b = i
+    while b + 1 < len(span) and span[b + 1].text not in stops:
+        b += 1
+    return span[a:b + 1]
+
+
+def _ours(clause: list, p: dict) -> bool:
+    """«нам нужно подготовить», «мне надо уточнить»: the step is ours, not the client's."""
+    ours = set(p.get("our_dative") or ())
+    return any((t._.norm or t.text.lower()) in ours for t in clause)
+
+
+def _modal_deadline_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
+    """«Оплатить нужно до 15 апреля», «до 31 марта нужно подписать…», «Платёж нужно провести до 28 октября»:
+    a must/may with an infinitive and a deadline, and no «нам/мне» that makes it our own task."""
+    modals = set(p.get("deadline_modals") or ())
+    if not _deadline(p, body.text[s:e]):
+        return False
+    for i, t in enumerate(span):
+        if (t._.norm or t.text.lower()) not in modals:
+            continue
+        clause = _clause_of(span, i)
+        if any(_is_inf(x) for x in clause) and not _ours(clause, p) and _deadline(p, " ".join(x.text for x in clause)):
+            return True
+    return False
+
+
+def _wait_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
+    """«Окончательный список гостей ждём до 20 октября», «Ждём макеты завтра»: we wait for something by a date
+    (whatever the word order) — unless we wait for someone else («ждём ответа от поставщика»)."""
+    for i, t in enumerate(span):
+        if "ждать" not in set(t._.lemmas) or "1per" not in set(t._.oc_any):
+            continue
+        clause = _clause_of(span, i)
+        ctext = " ".join(x.text for x in clause)
+        if not _deadline(p, ctext):
+            continue
+        if re.search(r"\bот\s+(?!вас\b|ваш)", ctext, re.I):
+            continue
+        return True
+    return False
+
+
+def _third_party_request(span: list, p: dict) -> bool:
+    """«Подрядчик по монтажу просит подтвердить размер до пятницы»: a request passed on (present tense + inf.)."""
+    verbs = set(p.get("relay_verbs") or ())
+    for i, t in enumerate(span):
+        oc = set(t._.oc_any)
+        if set(t._.lemmas) & verbs and "3per" in oc and "pres" in oc and "past" not in set(t._.oc):
+            if any(_is_inf(x) for x in _words_ahead(span, i, 3)):
+                return True
+    return False
+
+
+def _advice_step(span: list, p: dict) -> bool:
+    """«В эти дни в старой базе лучше ничего не проводить», «рекомендуем обновить»: advice what to do."""
+    addressed = set(p.get("addressed_advice_words") or ())
+    words = set(p.get("advice_words") or ()) | addressed
+    for i, t in enumerate(span):
+        if (t._.norm or t.text.lower()) not in words:
+            continue
+        clause = _clause_of(span, i)
+        if _ours(clause, p):
+            continue
+        if (t._.norm or t.text.lower()) in addressed and not any({"вы", "ваш"} & set(x._.lemmas) for x in clause):
+            continue          # «Их стоит продолжить и осенью» is our plan; «вашим менеджерам стоит перезвонить»
+        if any(_is_inf(x) for x in _words_ahead(span, i, 4)):
+            return True
+    return False
+
+
+def _need_step(span: list, p: dict) -> bool:
+    """«Нам нужны акты КС-2», «нужна только доверенность», «нужно ваше подтверждение»: something we need
+    from the client — not a time («нам нужно два дня») nor our own task («нам нужно уточнить»)."""
+    needs = set(p.get("need_words") or ())
+    not_objects = set(p.get("need_not_objects") or ())
+    fillers = set(p.get("need_fillers") or ())
+    for i, t in enumerate(span):
+        if (t._.norm or t.text.lower()) not in needs:
+            continue
+        prev = [x for x in span[max(0, i - 2):i] if not x.is_punct]
+        nxt = [x for x in _words_ahead(span, i, 4) if (x._.norm or x.text.lower()) not in fillers]
+        if not nxt or _is_inf(nxt[0]) or nxt[0].like_num or set(nxt[0]._.lemmas) & not_objects:
+            continue
+        oc = set(nxt[0]._.oc_any)
+        if not ({"NOUN", "ADJF", "Apro"} & oc):
+            continue
+        ours = set(p.get("our_dative") or ())
+        only = any((x._.norm or x.text.lower()) == "только" for x in span[i + 1:i + 2])
+        if any((x._.norm or x.text.lower()) in ours for x in prev) or only or "ваш" in set().union(*(x._.lemmas for x in nxt)):
+            return True
+    return False
+
+
+def _client_condition(span: list, p: dict) -> bool:
+    """«Если условия подходят, пришлю договор», «Если всё устраивает — …», «Если хотите, проведём…», «Если
+    согласуете текст до пятницы, …», «Если оплата пройдёт сегодня, …»: a conditional next step whose condition
+    is the client's decision or action (a verb in the 2nd person or a phrase of client_decision_phrases) — not
+    a third party's («Если акты поставщика задержатся, …»)."""
+    decision = [tuple(x.split()) for x in p.get("client_decision_phrases") or ()]
+    for i, t in enumerate(span):
+        if (t._.norm or t.text.lower()) != "если":
+            continue
+        clause = []
+        for x in span[i + 1:]:
+            if x.text in (",", "—", "–", ":", ";", ".", "!", "?"):
+                break
+            clause.append(x)
+        if not clause or not _offer_follows(span[i + 1 + len(clause):], p):
+            continue
+        if any("2per" in set(x._.oc) and "VERB" in set(x._.oc) for x in clause):
+            return True
+        lemmas = [_lem(x) for x in clause]
+        for ph in decision:
+            for k in range(len(lemmas)):
+                if all(k + j < len(lemmas) and w in lemmas[k + j] for j, w in enumerate(ph)):
+                    return True
+    return False
+
+
+def _offer_follows(rest: list, p: dict) -> bool:
+    """The main clause after «Если …,» is a step: what we (or someone) will then do — a perfective future
+    («пришлю договор», «проведём обучение», «диктор перезапишет») — a request, or what we need («нужна только
+    доверенность»); not a plain fact («Если удобнее забрать самим, мы работаем до 20:00»)."""
+    needs = set(p.get("need_words") or ())
+    for x in rest:
+        if x.text in (".", "!", "?"):
+            break
+        oc = set(x._.oc)
+        if ("VERB" in oc and "futr" in oc and "perf" in oc) or (x._.norm or x.text.lower()) in needs:
+            return True
+        if "impr" in set(x._.oc_any) and (x._.norm or "").endswith(("ите", "йте", "ьте")) and "indc" not in oc:
+            return True
+    return False
+
+
+def _client_task_line(span: list, p: dict) -> bool:
+    """«— Вы: выгрузить остатки — до 10 ноября», «— Ваш бухгалтер: проверить тестовые документы — до 25 ноября»:
+    a summary's task line whose owner is the client."""
+    for i, t in enumerate(span):
+        if t.text != ":":
+            continue
+        owner = span[:i]
+        if any({"вы", "ваш"} & set(x._.lemmas) for x in owner) and len(owner) <= 5:
+            return any(_is_inf(x) for x in _words_ahead(span, i, 3))
+        return False
+    return False
+
+
+def _place_step(span: list, p: dict) -> bool:
+    """«Обращайтесь туда напрямую с оригиналами», «обращайтесь в МФЦ»: the imperative names where to go, so it
+    is a step, not the stock «Обращайтесь, если будут вопросы»."""
+    verbs = set(p.get("where_verbs") or ())
+    where = set(p.get("where_words") or ())
+    for i, t in enumerate(span):
+        if not (set(t._.lemmas) & verbs and "impr" in set(t._.oc_any)):
+            continue
+        ahead = _words_ahead(span, i, 2)
+        if not ahead:
+            continue
+        w = ahead[0]._.norm or ahead[0].text.lower()
+        if w in where and not (len(ahead) > 1 and (ahead[1]._.norm or ahead[1].text.lower()) in ("нам", "мне")):
+            return True
+    return False
+
+
+def _other_step(body: "Body", p: dict, s: int, e: int) -> bool:
+    span = _tokens(body, s, e)
+    return (_modal_deadline_step(body, span, p, s, e) or _wait_step(body, span, p, s, e)
+            or _third_party_request(span, p) or _advice_step(span, p) or _need_step(span, p)
+            or _client_condition(span, p) or _client_task_line(span, p))
+
+
+def _with_previous_paragraph(body: "Body", sents: list, window: list, short: int) -> list:
+    """The closing window, widened to the paragraph before a short last paragraph: «Пришлите, пожалуйста, до
+    пятницы…» followed by a paragraph of wishes or a note («Хорошего отпуска! На это время…»)."""
+    if not window or short <= 0:
+        return window
+    text = body.text
+
+    def para_start(pos: int) -> int:
+        m = None
+        for m in re.finditer(r"\n[ \t]*\n", text[body.start:pos]):
+            pass
+        return body.start + (m.end() if m else 0)
+
+    last_start = para_start(window[-1][0])
+    last_para = [x for x in sents if x[0] >= last_start]
+    if len(last_para) > short or last_start <= body.start:
+        return window
+    prev_start = para_start(last_start - 1)
+    extra = [x for x in sents if prev_start <= x[0] < last_start and x not in window]
+    return sorted(set(window) | set(extra))
 
 
 @register("call-to-action", needs=("morph",))
@@ -139,19 +387,23 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     while len(sents) > 1 and _is_courtesy(body, *sents[-1], courtesy, max_courtesy):
         sents.pop()
     window = sents[-max(1, int(p.get("closing_sentences", 3))):]
+    window = _with_previous_paragraph(body, sents, window, int(p.get("last_paragraph_max_sentences", 3)))
     weak_phrases = list(p.get("weak_phrases") or [])
     cta_phrases = list(p.get("cta_phrases") or [])
     asks = _draft_asks(ctx, body)
     weak_at = None
     for s, e in window:
+        if _place_step(_tokens(body, s, e), p):
+            return
         if _has(body, weak_phrases, s, e):
             weak_at = (s, e)
             continue          # «Обращайтесь, если будут вопросы» is an imperative, not a next step
         if _has(body, cta_phrases, s, e):
             return
-        if any(s <= a.start < e and (a.kind == "question" or _real_request(body, a)) for a in asks):
+        if any(s <= a.start < e and (_real_request(body, a) or (a.kind == "question" and _asked(body, a)))
+               for a in asks):
             return
-        if _step_after_clause(body, s, e):
+        if _step_after_clause(body, s, e) or _other_step(body, p, s, e):
             return
     s, e = weak_at or window[-1]
     hit = Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))
