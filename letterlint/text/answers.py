@@ -88,6 +88,7 @@ class Alignment:
     best: Candidate | None
     deferred: bool = False
     reasons: list[str] = field(default_factory=list)
+    by_words: bool = False         # linked by shared words or list numbers, not only by the kind of answer
 
 
 def candidates(at: "AnalysedText") -> list[Candidate]:
@@ -211,8 +212,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                 reasons.append("честная отсрочка с датой")
             if ask.general and type_ok:
                 score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
+            unique_pat = cfg.type_patterns.get("amount" if ask.answer_type == "money" else ask.answer_type)
             unique = ask.answer_type in single and ask.kind == "question" and bool(
-                cfg.type_patterns.get(ask.answer_type) and cfg.type_patterns[ask.answer_type].search(c.text))
+                unique_pat and unique_pat.search(c.text))
             if unique:
                 score = max(score, cfg.threshold)
                 reasons.append("единственный ответ нужного вида")
@@ -236,7 +238,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
             if score > best[0]:
                 best = (score, c, deferred, reasons)
         score, cand, deferred, reasons = best
-        result.append(Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons))
+        al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons)
+        al.by_words = any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons)
+        result.append(al)
     return result
 
 
@@ -308,7 +312,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> tuple[Alignment, Alignment] | None:
     """The first pair of answered asks whose answers come in reverse order, if any. Only answers found with at
     least ``min_score`` count: a weak match may sit anywhere, and an order finding on it would be a false alarm."""
-    answered = [a for a in alignments if a.answered and a.best is not None and a.score >= min_score]
+    # only answers tied to their question by words or numbers: a figure found by its kind alone may sit anywhere
+    answered = [a for a in alignments if a.answered and a.best is not None and a.score >= min_score and a.by_words]
     for i in range(1, len(answered)):
         prev, cur = answered[i - 1], answered[i]
         if cur.best.start < prev.best.start:
