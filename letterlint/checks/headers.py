@@ -229,6 +229,7 @@ class _Lists:
         self.attach_verbs = lemmas("attach_verbs")
         self.send_verbs = lemmas("send_verbs")
         self.documents = lemmas("documents")
+        self.inline_documents = lemmas("inline_documents")
         self.document_phrases = ps("document_phrases")
         self.app_words = lemmas("app_words")
         self.link_words = lemmas("link_words")
@@ -410,6 +411,8 @@ def _triggers(at: "AnalysedText", L: _Lists) -> Iterator[tuple[int, int]]:
 def _is_link(t: "Token", L: _Lists) -> bool:
     """A URL or a bare domain — but not a file name («report.pdf» looks like a URL to spaCy)."""
     text = t.text.lower()
+    if re.fullmatch(r"[\d№/.\-]+", text):
+        return False   # «договор № 77/25», «14/2024»: a number, not a path
     if "://" in text or text.startswith("www.") or "/" in text:
         return True
     return bool(t.like_url) and "@" not in text and text.rsplit(".", 1)[-1] not in L.extensions
@@ -474,8 +477,8 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
             _lemmas(w) & {"спасибо", "благодарить", "благодарный"} for w in sent_words if w.idx < t.idx):
         return False
     # «прилагаем все усилия», «прикрепляем за вами менеджера»
-    if any(_lemmas(w) & L.not_objects for w in after[:4]) or any(w._.norm in ("за",) for w in after[:2]):
-        return False
+    if any(_lemmas(w) & L.not_objects for w in after[:4]) or (after and after[0]._.norm == "за"):
+        return False   # «за» right after the verb — «прикрепляем за вами»; «направляем счёт за апрель» is a claim
     if "PRTF" in oc:   # «приложенный договор», «в прикреплённом файле»
         return attach and _has_document(at, L, t.idx, sent[1])
     if "PRTS" in oc:   # «договор приложен», «файлы прикреплены»
@@ -487,10 +490,42 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
             return False
         if _WHEN_RE.search(at.text[cs:ce]):
             return False
-        return _has_document(at, L, t.idx + len(t.text), sent[1]) or _has_document(at, L, sent[0], t.idx)
+        if not (_has_document(at, L, t.idx + len(t.text), sent[1]) or _has_document(at, L, sent[0], t.idx)):
+            return False
+        return not _content_follows(at, L, t, sent)
     if "past" in oc or "pres" in oc:
         return True
     return False
+
+
+_LIST_START_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[—–\-•*])\s")
+
+
+def _content_follows(at: "AnalysedText", L: _Lists, verb: "Token", sent: tuple[int, int]) -> bool:
+    """«Как и обещали, присылаем расчёт.» + «Перевод 230 страниц — 379 500 ₽…»: the calculation is given right
+    here in the text, not attached. Only for documents that can be written in a letter (``inline_documents``:
+    расчёт, смета, реквизиты, план…) and only when the content follows at once — the sentence ends with a colon,
+    or the next sentence carries figures or opens a list. A file-only document in the same sentence
+    («присылаем расчёт и договор»), a file name or a document phrase keep the claim."""
+    if not L.inline_documents:
+        return False
+    s, e = sent
+    docs = {lem for w in _words(at, s, e) if w.i != verb.i for lem in (_lemmas(w) & L.documents)}
+    if not docs or not docs <= L.inline_documents:
+        return False
+    if L.document_phrases and any(True for _ in L.document_phrases.finditer(at, start=s, end=e)):
+        return False
+    if any(_file_name_ok(m, L) for m in _FILE_RE.finditer(at.text[s:e])):
+        return False
+    if at.text[s:e].rstrip().endswith(":"):
+        return True
+    sentences = at.sentences() or [(0, len(at.text))]
+    nxt = next(((a, b) for a, b in sentences if a >= e and at.text[a:b].strip()), None)
+    if nxt is None:
+        return False
+    piece = at.text[nxt[0]:nxt[1]]
+    line_start = at.text.rfind("\n", 0, nxt[0]) + 1
+    return bool(re.search(r"\d", piece)) or bool(_LIST_START_RE.match(at.text[line_start:nxt[1]]))
 
 
 def _negated_verb(at: "AnalysedText", t: "Token") -> bool:
