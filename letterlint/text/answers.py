@@ -76,6 +76,7 @@ class Candidate:
     lemmas: set[str]
     number: int | None
     references: set[int]
+    item: bool = False             # a list item («1.», «—», «•»)
 
 
 @dataclass
@@ -109,8 +110,24 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
             refs = set(current_ref)
         if raw.strip() and not raw.rstrip().endswith(":") and refs == set() and current_ref and m:
             current_ref = set()
-        out.append(Candidate(s, e, raw, lem, number, refs))
+        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None))
     return out
+
+
+def _list_block(singles: list[Candidate], question_idx: list[int]) -> dict[int, Candidate]:
+    """Question index → list item, when the reply has one run of list items exactly as long as the questions."""
+    if len(question_idx) < 2:
+        return {}
+    runs: list[list[Candidate]] = []
+    prev: Candidate | None = None
+    for c in singles:
+        if c.item and runs and runs[-1] and runs[-1][-1] is prev:
+            runs[-1].append(c)
+        elif c.item:
+            runs.append([c])
+        prev = c
+    fitting = [r for r in runs if len(r) == len(question_idx)]
+    return dict(zip(question_idx, fitting[0])) if len(fitting) == 1 else {}
 
 
 def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
@@ -175,12 +192,15 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
     """An Alignment per ask (same order)."""
     # our own questions to the client answer nothing («Вам удобно в среду?»)
     cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?")]
+    singles = list(cands)
     cands += _pairs(cands, at.text)
     # a single money or duration question: the one figure of that kind in the reply is its answer, whatever
     # words it is written in («Сколько будет стоить перевозка?» → «68 400 ₽ с НДС, с погрузкой»)
     single = {t for t in ("money", "duration") if sum(1 for a in asks if a.answer_type == t) == 1}
     numbered_asks = [a for a in asks if a.number is not None]
     mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
+    # «По вашим вопросам: — 38 900 ₽; — до 31 мая; — да, …»: a list with one item per question, in order
+    by_position = {} if mirror else _list_block(singles, [i for i, a in enumerate(asks) if a.kind == "question"])
     result = []
     for idx, ask in enumerate(asks):
         best: tuple[float, Candidate | None, bool, list[str]] = (0.0, None, False, [])
@@ -190,7 +210,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
             type_ok = _type_ok(ask, c, cfg)
             deferred = bool(cfg.deferral.search(c.text)) and bool(cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text))
-            by_number = mirror and ask.number is not None and c.number == ask.number
+            by_number = (mirror and ask.number is not None and c.number == ask.number) or \
+                by_position.get(idx) is c
             by_ref = position in c.references or (ask.number is not None and ask.number in c.references)
             score = cfg.weights["overlap"] * ov + cfg.weights["type"] * (1.0 if type_ok or deferred else 0.0)
             if cfg.weights.get("vectors") and (ov or type_ok):   # never alone: «можно» is close to «нельзя»
@@ -200,7 +221,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                     reasons.append(f"близкие по смыслу слова {sim:.2f}")
             if by_number:
                 score += cfg.weights["number"]
-                reasons.append(f"тот же номер в списке ({c.number})")
+                reasons.append(f"тот же номер в списке ({c.number})" if c.number is not None
+                               else "тот же пункт списка по порядку")
             if by_ref:
                 score += cfg.weights["reference"]
                 reasons.append("ссылка на номер вопроса")

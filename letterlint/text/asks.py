@@ -385,6 +385,10 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     for f in focus:
         if f in lex.type_nouns and lex.type_nouns[f] == "money":
             return "money"
+    if interrogative and lex.interrogatives[interrogative] == "open":
+        for f in focus:                    # «До какого числа…?», «Какие сроки…?»: the noun says what kind
+            if f in lex.type_nouns:
+                return lex.type_nouns[f]
     if interrogative:
         t = lex.interrogatives[interrogative]
         if t == "amount":
