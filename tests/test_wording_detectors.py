@@ -97,3 +97,102 @@ def rudeness() -> Engine:
 ])
 def test_shouting(rudeness: Engine, text: str, n: int) -> None:
     assert len(found(rudeness, text)) == n, text
+
+
+# --- jargon, abbreviation, officialese: names, colleagues, wishes, legal verbs ---------------------------------
+
+def _ex(text: str, **kw) -> dict:
+    ex = {"text": text, "from": "p.orekhov@formulacrm.ru", "to": ["t.ivanov@stomatology.ru"]}
+    ex.update(kw)
+    return ex
+
+
+def found_ex(engine: Engine, ex: dict) -> list[str]:
+    letter, thread, _params, _me = example_letter(ex)
+    return [f.excerpt or f.message for f in engine.check(letter, thread)]
+
+
+@pytest.fixture(scope="module")
+def abbreviation() -> Engine:
+    return Engine([load_rule_file(RULES / "abbreviation.yaml")], Config())
+
+
+@pytest.fixture(scope="module")
+def jargon() -> Engine:
+    return Engine([load_rule_file(RULES / "jargon.yaml")], Config())
+
+
+@pytest.mark.parametrize("text, hits", [
+    ("Проценты за просрочку начислим по статье 395 ГК РФ.", []),
+    ("Проверим продавца по ЕГРЮЛ, а склад — по выписке из ЕГРН.", []),
+    ("По ГК сроки другие, уточним.", ["ГК"]),                       # a bare code name is not common knowledge
+    ("Договор подписан с ООО «ТЗ-Сервис», акты пришлём в пятницу.", []),   # a company name after ООО
+    ("Подписывать УПД можно в разделе «Текущие дела ЭДО».", ["УПД", "ЭДО"]),  # a UI label is not a company name
+])
+def test_abbreviation_common_knowledge_and_names(abbreviation: Engine, text: str, hits: list[str]) -> None:
+    assert found_ex(abbreviation, _ex(text)) == hits
+
+
+def test_our_own_company_name_is_not_an_abbreviation(abbreviation: Engine) -> None:
+    sig = "Павел Орехов\nруководитель поддержки «Формула CRM»"
+    text = "Спасибо, что выбрали «Формулу CRM». Срочные вопросы можно решать в чате внутри CRM."
+    assert found_ex(abbreviation, _ex(text, signature=sig)) == []
+    # without our name in the letter the bare abbreviation is reported
+    assert found_ex(abbreviation, _ex("Срочные вопросы можно решать в чате внутри CRM.", signature=sig)) == ["CRM"]
+    # the name only in the signature does not excuse the word elsewhere when the text never names us
+    assert found_ex(abbreviation, _ex("Заносите в CRM каждый звонок.")) == ["CRM"]
+
+
+def test_client_compound_counts_as_the_client_using_the_abbreviation(abbreviation: Engine) -> None:
+    thread = [{"from": "t.ivanov@stomatology.ru", "to": ["p.orekhov@formulacrm.ru"],
+               "text": "Сейчас работаем в amoCRM, хотим перейти к вам."}]
+    assert found_ex(abbreviation, _ex("Какой бюджет на CRM вы закладываете?", thread=thread)) == []
+    other = [{"from": "t.ivanov@stomatology.ru", "to": ["p.orekhov@formulacrm.ru"],
+              "text": "Сейчас ведём клиентов в таблице, хотим перейти к вам."}]
+    assert found_ex(abbreviation, _ex("Какой бюджет на CRM вы закладываете?", thread=other)) == ["CRM"]
+    # lower-case letters around do not make a word: «scrm» is not the client writing CRM
+    mixed = [{"from": "t.ivanov@stomatology.ru", "to": ["p.orekhov@formulacrm.ru"], "text": "Есть ли SCRMS?"}]
+    assert found_ex(abbreviation, _ex("Какой бюджет на CRM вы закладываете?", thread=mixed)) == ["CRM"]
+
+
+def test_letters_to_colleagues_only_are_not_checked_for_jargon(jargon: Engine) -> None:
+    text = "Коллеги, посмотрите, пожалуйста: похоже, после релиза 4.12 импорт не понимает даты."
+    internal = {"text": text, "from": "n.sokolov@tablica.pro", "to": ["help@tablica-support.com"]}
+    assert found_ex(jargon, internal) == []
+    same_domain = {"text": text, "from": "n.sokolov@tablica.pro", "to": ["dev@tablica.pro"]}
+    assert found_ex(jargon, same_domain) == []
+    client = {"text": text, "from": "n.sokolov@tablica.pro", "to": ["a.morozov@vector-logistic.ru"]}
+    assert found_ex(jargon, client) == ["релиза"]
+    mixed = {"text": text, "from": "n.sokolov@tablica.pro",
+             "to": ["help@tablica-support.com", "a.morozov@vector-logistic.ru"]}
+    assert found_ex(jargon, mixed) == ["релиза"]
+    public = {"text": text, "from": "nikita@gmail.com", "to": ["client@gmail.com"]}
+    assert found_ex(jargon, public) == ["релиза"]
+    assert found_ex(jargon, {"text": text}) == ["релиза"]            # a template has no To: it is for a client
+
+
+@pytest.mark.parametrize("text, hits", [
+    ("Удачного релиза в пятницу!", []),
+    ("Успешного запуска и хорошего релиза!", []),
+    ("После релиза пришлём отчёт.", ["релиза"]),
+    ("Удачно, что релиз перенесли: успеем поправить баги.", ["релиз", "баги"]),   # not a wish: no «!»
+    ("Удачного дня! Релиз будет завтра.", ["Релиз"]),                         # the wish is another sentence
+])
+def test_jargon_in_a_wish_about_the_clients_affair(jargon: Engine, text: str, hits: list[str]) -> None:
+    assert found_ex(jargon, _ex(text)) == hits
+
+
+def test_jargon_in_our_agency_name_and_signature(jargon: Engine) -> None:
+    assert found_ex(jargon, _ex("Спасибо, что выбрали агентство «Ивент-Хаб»!")) == []
+
+
+@pytest.mark.parametrize("text, hits", [
+    ("Это называется трансграничной передачей, и о ней тоже нужно уведомлять Роскомнадзор.", []),
+    ("Перевозчик может поднять тарифы в любой момент, уведомив вас за 3 дня.", []),
+    ("Арендодатель обязан уведомить арендатора письменно.", []),
+    ("Уведомляем вас, что счёт выставлен.", ["Уведомляем"]),
+    ("Просим уведомить нас о решении.", ["уведомить"]),
+    ("Договор подписан. Уведомим вас, когда придут оригиналы.", ["Уведомим"]),  # a contract in another sentence
+])
+def test_officialese_notify_in_a_legal_context(officialese: Engine, text: str, hits: list[str]) -> None:
+    assert found_ex(officialese, _ex(text)) == hits

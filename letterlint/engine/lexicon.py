@@ -16,11 +16,12 @@ Params understood by every lexicon rule (all optional):
     first_only: false           # report only the first occurrence of each entry
     … and the context params of letterlint.engine.lexicon_context: set_off_only, literal_before_noun,
     intensifier_only, greetings_only_at_start, future_only, skip_quoted, next_step, date_nearby, expansion,
-    common, per_sentence, shouting.
+    common, per_sentence, shouting, noun_chain, skip_names, skip_internal, wishes, unless_near.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -161,8 +162,10 @@ class Lexicon(RuleImpl):
         src, start, end = ctx.scope()
         if not src.text.strip() or start >= end:
             return
-        at = ctx.analysed(src)
         cx = self._context(ctx.params)
+        if cx.skip_internal and _to_colleagues_only(ctx):
+            return
+        at = ctx.analysed(src)
         matches = longest_first(self.phrases.finditer(at, start=start, end=end))
         shouts = lc.shouting_spans(at, lc.TextIndex(at), cx.shouting, start, end) if cx.shouting else []
         chains = lc.noun_chain_spans(at, cx.noun_chain, start, end) if cx.noun_chain else []
@@ -175,6 +178,9 @@ class Lexicon(RuleImpl):
             chains = [sp for sp in chains if not inside(sp, cited)]
         idx = lc.TextIndex(at)
         rule_exc = self.exceptions.spans(at) if self.exceptions else []
+        if cx.common_phrases:
+            rule_exc = rule_exc + cx.common_phrases.spans(at)
+        names = lc.name_spans(at, _signature_names(ctx)) if cx.skip_names else []
         used_by_them = self._used_in_thread(ctx) if ctx.params.get("allow_if_in_thread") else set()
         first_only = bool(ctx.params.get("first_only"))
         seen: set[int] = set()
@@ -189,6 +195,15 @@ class Lexicon(RuleImpl):
             if entry.exceptions and inside(span, entry.exceptions.spans(at)):
                 continue
             if i in used_by_them or norm(at.text[m.start:m.end]) in cx.common:
+                continue
+            name = next((x for x in names if x[0] <= m.start and m.end <= x[1]), None) if names else None
+            if name is not None:
+                if name[2] and i not in seen:
+                    silenced.add(i)   # first met in our own name («Формула CRM»): the client knows it from there
+                continue   # a word of a name: «Формула CRM», агентство «Ивент-Про»
+            if cx.wishes and lc.in_wish(at, idx, cx, m.start):
+                continue
+            if i in cx.unless_near and lc.near_context(at, idx, cx, i, m.start):
                 continue
             if i in cx.entry_conditions and not lc.condition_ok(at, idx, m, cx.entry_conditions[i]):
                 continue
@@ -242,9 +257,11 @@ class Lexicon(RuleImpl):
         return cx
 
     def _used_in_thread(self, ctx: "RuleContext") -> set[int]:
-        """Entries found in earlier letters not written by us (the client used the word first)."""
+        """Entries found in earlier letters not written by us (the client used the word first). An upper-case
+        abbreviation counts inside a compound the client wrote too: «работаем в amoCRM», «CRM-система»."""
         me = ctx.me()
         found: set[int] = set()
+        glued = self._glued_patterns()
         for msg in ctx.earlier():
             if msg.sender and msg.sender in me:
                 continue
@@ -253,4 +270,54 @@ class Lexicon(RuleImpl):
             at = ctx.analysed(msg.text)
             for m in self.phrases.finditer(at):
                 found.add(int(m.phrase.tag))  # type: ignore[arg-type]
+            for i, rx in glued:
+                if i not in found and rx.search(msg.text.text):
+                    found.add(i)
         return found
+
+    def _glued_patterns(self) -> list[tuple[int, "re.Pattern[str]"]]:
+        cached = getattr(self, "_glued", None)
+        if cached is not None and cached[0] is self.entries:
+            return cached[1]
+        out = []
+        for i, e in enumerate(self.entries):
+            for p in e.phrases:
+                if len(p.words) != 1 or p.words[0].prefix:
+                    continue
+                word = p.text.strip()
+                if len(word) >= 2 and word.upper() == word and any(ch.isalpha() for ch in word):
+                    out.append((i, re.compile(r"(?<![A-ZА-ЯЁ])" + re.escape(word) + r"(?![A-ZА-ЯЁ])")))
+        self._glued = (self.entries, out)
+        return out
+
+
+def _signature_names(ctx: "RuleContext") -> list[str]:
+    """Quoted names in the draft's signature: our company («Формула CRM») is a name wherever the text repeats it."""
+    from letterlint.engine.lexicon_context import quoted_names
+
+    sig = getattr(ctx.letter, "signature", None)
+    return quoted_names(sig.text) if sig is not None and sig.text else []
+
+
+def _to_colleagues_only(ctx: "RuleContext") -> bool:
+    """The draft goes to colleagues only: every To address is ours, or on a domain that carries our domain's name
+    (n.sokolov@tablica.pro → help@tablica-support.com). A letter with no To (a template) is for a client."""
+    letter = ctx.letter
+    sender = getattr(letter, "sender", None)
+    to = [a for a in (getattr(letter, "to", None) or []) if getattr(a, "addr", None)]
+    if not to or sender is None or not getattr(sender, "addr", None):
+        return False
+    me = ctx.me(own_domain=True)
+    dom = sender.addr.lower().rpartition("@")[2]
+    parts = dom.split(".")
+    label = parts[-2] if len(parts) >= 2 else ""
+    from letterlint.engine.context import PUBLIC_DOMAINS
+
+    for a in to:
+        if a in me:
+            continue
+        adom = a.addr.lower().rpartition("@")[2]
+        if dom in PUBLIC_DOMAINS or len(label) < 4 or not re.search(r"(?<![a-z0-9])" + re.escape(label) + r"(?![a-z0-9])",
+                                                                     adom.rpartition(".")[0]):
+            return False
+    return True

@@ -18,7 +18,20 @@ Entry lists name entries by any of their ``match`` variants.
       phrases: [завтра, до конец день]      # phrases, matched by lemma like entries
     expansion: {window: 8}          # an entry whose first use has one of its «suggest» spelled out within N words
                                     # of the same sentence («техническое задание (ТЗ)») is quiet in the whole text
-    common: [НДС, ИНН]              # words never reported even if an entry matches them
+    common: [НДС, ИНН, "ГК РФ"]     # words never reported even if an entry matches them; a phrase of several
+                                    # words («ГК РФ») silences the entry's word inside it only («по ГК» still fires)
+    skip_names: true                # quiet inside a company name: our own from the signature («Формула CRM», in
+                                    # any case form, quoted or not — its first use there silences the entry in the
+                                    # whole letter: the client knows the word from our name) and a quoted name after
+                                    # ООО / агентство / студия… («ООО «ТЗ-Сервис»»)
+    skip_internal: true             # quiet when the letter goes to colleagues only: every To address is ours, or
+                                    # on a domain that carries our domain's name (tablica.pro → tablica-support.com)
+    wishes: [удачный, успешный]     # quiet in a short wish about the client's own affair («Удачного релиза!»): the
+                                    # sentence opens with one of these lemmas and ends with «!»
+    unless_near:                    # per entry: quiet when the clause holds one of these (a legal context)
+      - entries: [уведомить]
+        phrases: [роскомнадзор, налоговый, арендодатель]   # lemmas, like entries
+        patterns: ['за \\d+ (?:рабочих |календарных )?(?:дн|день|недел|месяц)']
     per_sentence: false             # at most one finding per sentence
     shouting:                       # extra findings (message key «shouting» of ``messages``)
       caps_min_words: 3             # N+ words in a row in capitals (0 = off)
@@ -46,7 +59,9 @@ if TYPE_CHECKING:  # pragma: no cover
 ENTRY_CONDITIONS = ("set_off_only", "literal_before_noun", "intensifier_only", "greetings_only_at_start",
                     "future_only")
 CONTEXT_PARAMS = ENTRY_CONDITIONS + ("skip_quoted", "next_step", "date_nearby", "expansion", "common",
-                                     "per_sentence", "shouting", "noun_chain")
+                                     "per_sentence", "shouting", "noun_chain", "skip_names", "skip_internal",
+                                     "wishes", "unless_near")
+_NAME_QUOTED_RE = re.compile(r"«\s*([A-ZА-ЯЁ0-9][^«»\n]{0,60}?)\s*»|\"\s*([A-ZА-ЯЁ0-9][^\"\n]{0,60}?)\s*\"")
 _OPENERS = {"(", "«", '"', "„", "“", "—", "–", "-"}
 _QUOTED_RE = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"")
 _CLAUSE_BREAK = re.compile(r"[,;:]|\s[—–-]\s")
@@ -118,6 +133,11 @@ class LexiconContext:
     per_sentence: bool = False
     shouting: Shouting | None = None
     noun_chain: NounChain | None = None
+    common_phrases: PhraseSet | None = None
+    skip_names: bool = False
+    skip_internal: bool = False
+    wishes: set[str] = field(default_factory=set)
+    unless_near: dict[int, list[tuple[PhraseSet, list[re.Pattern[str]]]]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, params: dict, entries: list[Any]) -> "LexiconContext":
@@ -150,7 +170,27 @@ class LexiconContext:
                 ps = PhraseSet(p for p in (lemma_phrase(s) for s in e.suggest) if p is not None)
                 if ps:
                     c.expansions[i] = ps
-        c.common = {norm(str(x)) for x in params.get("common") or []}
+        common = [str(x) for x in params.get("common") or []]
+        c.common = {norm(x) for x in common if len(x.split()) == 1}
+        multi = [x for x in common if len(x.split()) > 1]
+        c.common_phrases = _phrases(multi) if multi else None
+        c.skip_names = bool(params.get("skip_names"))
+        c.skip_internal = bool(params.get("skip_internal"))
+        c.wishes = {norm(str(x)) for x in params.get("wishes") or []}
+        for item in params.get("unless_near") or []:
+            if not isinstance(item, dict):
+                continue
+            labels = _labels(item.get("entries"))
+            pats = []
+            for p in item.get("patterns") or []:
+                try:
+                    pats.append(re.compile(str(p), re.I))
+                except re.error:
+                    continue
+            near = (_phrases(item.get("phrases")), pats)
+            for i, e in enumerate(entries):
+                if any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
+                    c.unless_near.setdefault(i, []).append(near)
         c.per_sentence = bool(params.get("per_sentence"))
         sh = params.get("shouting")
         if isinstance(sh, dict):
@@ -341,3 +381,68 @@ def noun_chain_spans(at: "AnalysedText", nc: NounChain, start: int, end: int) ->
             flush()
     flush()
     return out
+
+
+_ORG_BEFORE_RE = re.compile(
+    r"(?:\b(?:ООО|ОАО|ПАО|ЗАО|АО|НКО|АНО|ИП|ГК|LLC|Ltd)|(?:компани|агентств|студи|бюро|типографи|клиник|фирм|"
+    r"организаци|сервис|холдинг|групп|корпораци|завод|фабрик|магазин|салон|центр|банк|школ)[а-яё]*)\s*$", re.I)
+
+
+def _name_pattern(name: str) -> str:
+    """A regex for a name in any case form: «Формула CRM» ~ «Формулу CRM», «Формулой CRM»."""
+    parts = []
+    for w in name.split():
+        if re.fullmatch(r"[А-ЯЁа-яё]{4,}", w):
+            parts.append(re.escape(w[:-2]) + r"[а-яё]{0,4}")
+        else:
+            parts.append(re.escape(w))
+    return r"(?<![\w-])" + r"\s+".join(parts) + r"(?![\w-])"
+
+
+def name_spans(at: "AnalysedText", ours: Iterable[str] = ()) -> list[tuple[int, int, bool]]:
+    """Spans of company names, each with «is it ours»: the names from our signature (``ours``, «Формула CRM»)
+    wherever the text repeats them, in any case form and with or without quotes; and quoted names after a legal
+    form or an organisation word (ООО «ИТ-Баланс», агентство «Ивент-Про»). A quoted UI label («раздел «Текущие
+    дела ЭДО»») is not a company name."""
+    text = at.text
+    out: list[tuple[int, int, bool]] = []
+    for n in ours:
+        if len(n) < 3:
+            continue
+        for m in re.finditer(_name_pattern(n), text):
+            out.append((m.start(), m.end(), True))
+    for m in _NAME_QUOTED_RE.finditer(text):
+        g = 1 if m.group(1) is not None else 2
+        if _ORG_BEFORE_RE.search(text[max(0, m.start() - 40):m.start()]):
+            out.append((m.start(g), m.end(g), False))
+    return out
+
+
+def quoted_names(text: str) -> list[str]:
+    """The names in quotation marks of a text (a signature: «руководитель поддержки «Формула CRM»»)."""
+    return [m.group(1) if m.group(1) is not None else m.group(2) for m in _NAME_QUOTED_RE.finditer(text)]
+
+
+def in_wish(at: "AnalysedText", idx: TextIndex, ctx: LexiconContext, start: int) -> bool:
+    """«Удачного релиза в пятницу!» — a short wish: the sentence opens with a wish word and ends with «!»."""
+    s, e = idx.sents[idx.sentence_index(start)]
+    if not at.text[s:e].rstrip().endswith("!"):
+        return False
+    words = _tokens(at, s, e)
+    if not words or len(words) > 8:
+        return False
+    first = words[0]
+    lem = set(first._.lemmas) | {first._.norm or norm(first.text)}
+    return bool(lem & ctx.wishes)
+
+
+def near_context(at: "AnalysedText", idx: TextIndex, ctx: LexiconContext, entry: int, start: int) -> bool:
+    """Does the clause of the match hold a context that makes the entry's word precise («уведомить Роскомнадзор»)?"""
+    cs, ce = idx.clause(start)
+    piece = at.text[cs:ce]
+    for phrases, patterns in ctx.unless_near.get(entry, ()):
+        if any(p.search(piece) for p in patterns):
+            return True
+        if phrases and any(cs <= m.start < ce for m in phrases.finditer(at)):
+            return True
+    return False
