@@ -175,6 +175,10 @@ def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set
             continue
         if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
             got += 0.6
+        elif len(f) >= 5 and any(f in l for l in cand.lemmas if len(l) > len(f)):
+            got += 0.6     # «глютен» in «безглютеновый», «сайт» in «вебсайт»
+        elif synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
+            got += 1       # a synonym of several words: «завтрак» ~ «шведский стол»
     return got / len(words)
 
 
@@ -209,7 +213,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
             type_ok = _type_ok(ask, c, cfg)
-            deferred = bool(cfg.deferral.search(c.text)) and bool(cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text))
+            promised = bool(cfg.deferral.search(c.text))
+            dated = bool(cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text))
+            deferred = promised and dated
+            if promised and not dated and re.search(r"\b(?:уточн|узна|выясн|верн)", c.text, re.I):
+                type_ok = False   # «уточню у коллег и вернусь к вам» with no date answers nothing yet
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
                 by_position.get(idx) is c
             by_ref = position in c.references or (ask.number is not None and ask.number in c.references)
@@ -310,8 +318,12 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
                for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
             return True
         # «Есть ли у вас скидка при покупке двух штук?» → «На два очистителя даём скидку 7%»
+        # «Помогаете ли вы с трансфером гостей?» → «Трансфер организуем: …» — the thing asked about, stated
         nouns = ask.topic_nouns or ask.nouns
-        return bool(nouns) and _share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or bool(cfg.done.search(c.text))
+        verbs = [v for v in ask.verbs if v not in ("быть", "мочь", "смочь")]
+        return bool(nouns) and (_share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or (
+            _share(nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and _share(verbs, c, cfg.stem, cfg.synonyms) > 0)) \
+            or bool(cfg.done.search(c.text))
     if t == "advice":
         pat = cfg.type_patterns.get("advice")
         return bool(pat and pat.search(c.text))
