@@ -166,8 +166,20 @@ def subject_informative(ctx: "RuleContext") -> Iterator[Hit]:
         hit = _subject_hit(letter, subject=letter.subject or "")
         hit.message = "empty"
         yield hit
-    elif key in generic:
+    elif key in generic or _only_meeting_and_time(key, ctx.params):
         yield _subject_hit(letter, subject=core)
+
+
+def _only_meeting_and_time(key: str, params: dict) -> bool:
+    """«Созвон в среду», «Встреча 12.03 в 11:00»: a meeting word with a time and nothing about the topic.
+    Words are compared by their start (``meeting_words``, ``time_words``) after «ё» → «е»; numbers count as time."""
+    meeting = [norm(str(w)) for w in params.get("meeting_words") or ()]
+    timing = [norm(str(w)) for w in params.get("time_words") or ()]
+    words = key.split()
+    if not meeting or not any(any(w.startswith(m) for m in meeting) for w in words):
+        return False
+    return all(any(w.startswith(m) for m in meeting) or re.fullmatch(r"[\d.:/-]+", w)
+               or any(w == t or (len(t) > 3 and w.startswith(t)) for t in timing) for w in words)
 
 
 def _fmt_mb(size: int) -> str:

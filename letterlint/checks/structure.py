@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
-from letterlint.text.layout import draft_body, has_phrase, rule_params
+from letterlint.text.layout import draft_body, has_phrase, rule_params, to_colleagues_only
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -58,8 +58,12 @@ def closing(ctx: "RuleContext") -> Iterable[Hit]:
     sents = _ending(body)
     if len(body.words()) < int(p.get("min_words", 8)):
         return
+    if p.get("skip_internal", True) and to_colleagues_only(ctx):
+        return            # an internal forward to colleagues is not a letter to the client
     phrases = list(p.get("closing_phrases") or [])
     last = sents[-max(1, int(p.get("closing_sentences", 2))):]
+    opening = _opening(body, sents, list(p.get("greetings") or []))
+    last = [x for x in last if x not in opening or x == sents[-1]]
     if any(_has(body, phrases, s, e) for s, e in last):
         return
     # a wish written as the sign-off line («Всего доброго,») or right under the text without punctuation
@@ -72,6 +76,17 @@ def closing(ctx: "RuleContext") -> Iterable[Hit]:
         return
     s, e = sents[-1]
     yield Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))
+
+
+def _opening(body: "Body", sents: list, greetings: list[str]) -> list:
+    """The letter's opening: its first sentence and, after a greeting («Анна, добрый день!»), the next one — thanks
+    there («Бриф получили, спасибо.», «Елена Сергеевна, спасибо!») open the letter, they do not close it."""
+    if not sents:
+        return []
+    out = [sents[0]]
+    if len(sents) > 1 and _has(body, greetings, *sents[0]):
+        out.append(sents[1])
+    return out
 
 
 def _signature_wish(ctx: "RuleContext", sig: Any, phrases: list[str]) -> bool:

@@ -97,8 +97,12 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
         yield hit
     limit = int(p.get("max_minutes", 40))
     about = p.get("duration_context") or []
+    other = p.get("other_event_words") or []
+    meeting = p.get("meeting_words") or []
     for s, e in body.sentences:
         sent = text[s:e]
+        if other and _has(body, other, s, e) and not _has(body, meeting, s, e):
+            continue      # «Обучение займёт около двух часов»: the length of another event, not of the call
         for minutes, a, b in durations(sent):
             ranged = bool(re.match(r"\d", sent[a:b]) and ":" in sent[a:b])
             if minutes > limit and (ranged or _has(body, about, s, e)):

@@ -217,3 +217,30 @@ def draft_body(ctx: Any) -> "Body | None":
 def has_phrase(body: "Body", phrases: Iterable[str], s: int, e: int) -> bool:
     """Does one of ``phrases`` (lemma phrases) occur in [s, e) of the body?"""
     return bool(phrase_hits(body.at, list(phrases), s, e))
+
+
+def to_colleagues_only(ctx: Any) -> bool:
+    """The draft goes to colleagues only (an internal forward «Коллеги, посмотрите…»): every To and Cc address is ours,
+    or on a domain that carries our domain's name (n.sokolov@tablica.pro → help@tablica-support.com). A letter
+    with no To (a template) is for a client."""
+    from letterlint.engine.context import PUBLIC_DOMAINS
+
+    letter = ctx.letter
+    sender = getattr(letter, "sender", None)
+    to = [a for a in (getattr(letter, "to", None) or []) if getattr(a, "addr", None)]
+    if not to or sender is None or not getattr(sender, "addr", None):
+        return False
+    to += [a for a in (getattr(letter, "cc", None) or []) if getattr(a, "addr", None)]   # a client in copy reads it
+    me = ctx.me(own_domain=True)
+    dom = sender.addr.lower().rpartition("@")[2]
+    parts = dom.split(".")
+    label = parts[-2] if len(parts) >= 2 else ""
+    if dom in PUBLIC_DOMAINS or len(label) < 4:
+        return all(a in me for a in to)
+    for a in to:
+        if a in me:
+            continue
+        adom = a.addr.lower().rpartition("@")[2]
+        if not re.search(r"(?<![a-z0-9])" + re.escape(label) + r"(?![a-z0-9])", adom.rpartition(".")[0]):
+            return False
+    return True
