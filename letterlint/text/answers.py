@@ -269,7 +269,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                 best = (score, c, deferred, reasons)
         score, cand, deferred, reasons = best
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons)
-        al.by_words = any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons)
+        al.by_words = any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons) \
+            and not (cand is not None and _OVERVIEW.search(cand.text))
         result.append(al)
     return result
 
@@ -341,6 +342,10 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return any(p and p.search(c.text) for p in pats)
     pat = cfg.type_patterns.get(t)
     return bool(pat and pat.search(c.text))
+
+
+# «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order
+_OVERVIEW = re.compile(r"по (?:каждому|всем|вашим) (?:пункт|вопрос)\w*|по порядку|по пунктам", re.I)
 
 
 def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> tuple[Alignment, Alignment] | None:
