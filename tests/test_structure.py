@@ -81,6 +81,53 @@ def test_cta_quiet_on_a_short_note(engines) -> None:
     assert not found(engines, "call-to-action", "Спасибо, оплату получили!")
 
 
+
+@pytest.mark.parametrize("ending", [
+    "Направляем счёт на продление подписки. Оплатить нужно до 15 апреля, чтобы обновления не прервались.",
+    "Напоминаю: до 31 марта нужно подписать дополнительное соглашение к договору аренды.",
+    "Окончательный список гостей ждём до 20 октября, после этой даты площадка фиксирует рассадку.",
+    "Ждём макеты завтра, сразу проверим их и подтвердим запуск.",
+    "Чтобы подготовить позицию, нам нужны акты КС-2 за октябрь–декабрь.",
+    "В эти дни в старой базе лучше ничего не проводить.",
+    "Если условия подходят, пришлю договор и счёт на предоплату 50%.",
+    "Если всё устраивает, в пятницу отдадим файлы в типографию.",
+    "Если удобнее, подадим сами — нужна только доверенность.",
+    "Если хотите, так же проверим адрес почты в форме записи. Это займёт около часа.",
+    "Если согласуете текст до пятницы, успеем предложить интервью двум изданиям.",
+    "Расписание можно вести для каждого врача: в разделе «Сотрудники» откройте карточку врача и задайте часы.",
+    "Апостиль ставит Министерство юстиции. Обращайтесь туда напрямую с оригиналами документов.",
+    "Подрядчик по монтажу просит подтвердить размер до пятницы. Размер короба — 3,2 × 0,8 м.",
+    "Задачи:\n— Мы: настроить базу — до 7 ноября.\n— Ваш бухгалтер: проверить тестовые документы — до 25 ноября.",
+])
+def test_cta_other_forms_of_a_next_step(engines, ending: str) -> None:
+    text = f"Лидия, добрый день!\n\nДипломы готовы: 46 штук с именами, упаковали в папку с прослойками.\n\n{ending}{SIGN}"
+    assert not found(engines, "call-to-action", text), ending
+
+
+def test_cta_step_in_the_paragraph_before_a_short_note(engines) -> None:
+    text = ("Олег, добрый день!\n\nКонтент-план на декабрь во вложении.\n\n"
+            "Чтобы всё успеть до праздников, пришлите, пожалуйста, до пятницы фотографии новых напитков.\n\n"
+            "Вы писали, что с 15 декабря уходите в отпуск. Хорошего отпуска! На это время все вопросы можно "
+            "адресовать Ирине из вашего маркетинга." + SIGN)
+    assert not found(engines, "call-to-action", text)
+
+
+@pytest.mark.parametrize("ending", [
+    "Если акты поставщика задержатся, заплатим налог по предварительному расчёту и доплатим разницу позже.",
+    "Если удобнее забрать самим, мы работаем до 20:00, адрес — в подписи.",     # a fact, not an offer
+    "Если решите исправлять остатки вручную, список документов с ошибками во вложении.",
+    "Ждём ответа от поставщика до пятницы, потом вернёмся с датой.",          # we wait for a third party
+    "Нам нужно два дня, чтобы перенести остатки.",                             # a time, not a request
+    "Нам нужно уточнить у юриста формулировку до пятницы.",                    # our task
+    "Их стоит продолжить и осенью, а посты с меню собирали мало откликов.",    # our plan, not advice to you
+    "Сколько времени займёт исправление, пока не могу сказать.",               # an indirect question
+    "Обращайтесь к нам, если будут вопросы.",
+])
+def test_cta_traps_still_fire(engines, ending: str) -> None:
+    text = f"Эдуард, добрый день!\n\nКаталоги будут готовы 17 апреля, доставку на стенд гарантируем.\n\n{ending}{SIGN}"
+    assert len(found(engines, "call-to-action", text)) == 1, ending
+
+
 # --- closing ------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, fires", [
@@ -95,6 +142,23 @@ def test_cta_quiet_on_a_short_note(engines) -> None:
 ])
 def test_closing(engines, text: str, fires: bool) -> None:
     assert bool(found(engines, "closing", text)) == fires
+
+
+@pytest.mark.parametrize("text", [
+    "Анна, добрый день!\n\nБриф получили, спасибо. Данных хватает, вопросов нет — медиаплан пришлём в понедельник.",
+    "Елена Сергеевна, спасибо! Сверстаем к понедельнику, 28 апреля, и пришлём ссылку на тестовую версию.",
+])
+def test_closing_thanks_in_the_opening_of_a_short_letter(engines, text: str) -> None:
+    assert len(found(engines, "closing", text)) == 1
+
+
+def test_closing_quiet_on_an_internal_forward(engines) -> None:
+    text = ("Коллеги, посмотрите, пожалуйста: похоже, после релиза 4.12 импорт не понимает даты вида 10.03.25. "
+            "Клиенту ответил, что разбираемся.")
+    internal = {"from": "n.sokolov@tablica.pro", "to": "help@tablica-support.com", "text": text}
+    assert not found(engines, "closing", internal)
+    # the client in copy reads it: checked
+    assert found(engines, "closing", {**internal, "cc": "a.morozov@vector-logistic.ru"})
 
 
 # --- long-sentence and letter-length ------------------------------------------------------------------------
@@ -118,6 +182,14 @@ def test_long_sentence_skips_lists_quotes_and_signoff(engines) -> None:
     text = (f"Оксана, добрый день!\n\nПрограмма:\n{item}\n\n> {LONG}\n\nСогласны, так и сделаем.\n\n"
             f"С уважением,\nЕлена Бережная\n{disclaimer}")
     assert not found(engines, "long-sentence", text)
+
+
+def test_long_sentence_does_not_count_numbers(engines) -> None:
+    s = ("С 1 по 14 декабря я в отпуске, поэтому ваш проект будет вести моя коллега Екатерина Лунина, она в копии "
+         "письма и уже знает все детали.")                     # 24 words and two numbers
+    assert not found(engines, "long-sentence", "Ольга, добрый день!\n\n" + s)
+    assert found(engines, "long-sentence", "Ольга, добрый день!\n\n" + s, max=23)
+    assert found(engines, "long-sentence", "Ольга, добрый день!\n\n" + s, count_numbers=True)
 
 
 def test_letter_length(engines) -> None:
@@ -145,6 +217,23 @@ def test_letter_length(engines) -> None:
     ("Готовы уступить неустойку, но основной долг в 4,2 млн рублей требуем полностью.", False),
     ("Счёт на доплату за двух пользователей — 2 380 ₽, он во вложении.", False),
     ("Если добавить тиснение, цена вырастет на 18 ₽ за экземпляр, срок увеличится на два дня.", False),
+    # contents named in the same phrase: a scope with a number and a part «с …»
+    ("Перевод 40 страниц на немецкий с редактурой носителя обойдётся в 64 000 ₽.", False),
+    ("Печать шести баннеров 3×6 м на литой ткани с люверсами через каждые 30 см — 32 400 ₽.", False),
+    ("Полная проверка с протоколом разногласий — 35 000 ₽, сделаем за три рабочих дня.", True),   # no scope
+    ("Тираж 1 000 каталогов обойдётся в 186 000 рублей.", True),                             # no part
+    # … or listed in the previous sentence and referred to
+    ("Продажи и остатки перенесём полностью, справочник контрагентов — с проверкой дублей. "
+     "Стоимость работ фиксированная — 48 000 ₽.", False),
+    ("Переведём на английский, перевод сделает врач-переводчик. Стоимость — 1 400 ₽ за страницу.", True),
+    # a single optional extra by the unit
+    ("Если профиль другой, сделаем пробу за 1 500 ₽ и покажем до печати.", False),
+    ("Если понадобятся ещё изменения, каждый следующий круг будет стоить 15 000 ₽.", False),
+    # not our price: the client's spending, the client's tax
+    ("Договорились: запуск кампании 21 апреля, бюджет первой недели — 150 000 ₽.", False),
+    ("Бухгалтер пересчитает налог и ответит завтра. Ориентир по прошлому кварталу — около 310 000 ₽.", False),
+    # a difference beside a price does not hide the price
+    ("Тысяча комплектов обойдётся в 42 000 ₽, светоотражающие — дороже на 9 000 ₽.", True),
 ])
 def test_price_breakdown(engines, text: str, fires: bool) -> None:
     assert bool(found(engines, "price-breakdown", "Инна, добрый день!\n\n" + text)) == fires
@@ -208,6 +297,13 @@ def test_meeting_invite(engines, text: str, key: str | None) -> None:
         assert len(got) == 1 and key in got[0].message, [f.message for f in got]
 
 
+def test_meeting_invite_informal_and_another_events_length(engines) -> None:
+    text = ("Юлия, добрый день!\n\nДавай созвонимся завтра в 11:00 и обсудим дату обучения.\n\n"
+            "Обучение займёт около двух часов, его можно провести в салоне или онлайн.")
+    got = found(engines, "meeting-invite", {"subject": "Обучение менеджеров", "text": text})
+    assert len(got) == 1 and "удобно ли" in got[0].message, [f.message for f in got]
+
+
 def test_not_invitations(engines) -> None:
     recording = "Спасибо за встречу! Запись: https://us02web.zoom.us/rec/share/Xk3fQ9LmP2sR7tVbN4cW"
     mention = "Если по цветам останутся вопросы, созвонимся — так быстрее. Подтвердите печать до четверга."
@@ -248,6 +344,35 @@ def test_slow_reply_params(engines) -> None:
     assert not found(engines, "slow-reply", ex, holidays=["2025-03-18"])
     got = found(engines, "slow-reply", ex)
     assert "4 ч 45 мин" in got[0].message and "18.03.2025 10:20" in got[0].message
+
+
+def test_slow_reply_counts_in_the_drafts_own_zone(engines) -> None:
+    ex = reply("2025-03-07 09:15 +0500", "2025-03-07 12:20 +0500")      # Yekaterinburg: 3 h of the morning
+    assert found(engines, "slow-reply", ex)
+    assert not found(engines, "slow-reply", ex, timezone_from_draft=False)   # 07:15 → 10:20 MSK = 20 min
+
+
+def test_quoted_reply_with_our_name_but_no_address_is_ours(engines) -> None:
+    from letterlint.engine.examples import example_letter
+    from letterlint.mail import build_thread
+
+    ex = {"from": "Ольга Белова <o.belova@translink-bureau.ru>", "date": "2025-10-01 12:05 +0300",
+          "text": "Игорь, добрый день! Расчёт во вложении.",
+          "quoted": [{"from": "Игорь Зверев <zverev@teplo-tech.ru>", "date": "2025-10-01 11:20 +0300",
+                      "text": "Ольга, а когда будет расчёт?"},
+                     {"from": "Ольга Белова", "date": "2025-09-29 16:10", "text": "Игорь, получили, посчитаем."},
+                     {"from": "Игорь Зверев <zverev@teplo-tech.ru>", "date": "2025-09-29 15:30",
+                      "text": "Нужен перевод паспорта котла."}]}
+    letter, _, _, _ = example_letter(ex)
+    thread = build_thread(letter, [], set())
+    senders = [m.sender.addr for m in thread.messages]
+    assert senders == ["zverev@teplo-tech.ru", "o.belova@translink-bureau.ru", "zverev@teplo-tech.ru",
+                       "o.belova@translink-bureau.ru"]
+    assert not engines["slow-reply"].check(letter, thread)      # 45 minutes after the client's last letter
+    # a different name stays unknown
+    ex["quoted"][1]["from"] = "Мария Белова"
+    letter, _, _, _ = example_letter(ex)
+    assert build_thread(letter, [], set()).messages[1].sender.addr == ""
 
 
 # --- helpers ------------------------------------------------------------------------------------------------

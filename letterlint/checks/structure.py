@@ -144,7 +144,8 @@ def _step_after_clause(body: "Body", s: int, e: int) -> bool:
         if span[i - 1].text == ":":
             # «…: в разделе «Сотрудники» откройте карточку врача»: the clause's first verb, after a place
             k = i
-            while k < len(span) and not span[k].is_punct and not {"VERB", "INFN", "CONJ"} & set(span[k]._.oc):
+            while (k < len(span) and (not span[k].is_punct or span[k].text in "«»\"'()")
+                   and not {"VERB", "INFN", "CONJ"} & set(span[k]._.oc)):
                 k += 1
             if k < len(span) and "VERB" in set(span[k]._.oc_any) and "CONJ" not in set(span[k]._.oc):
                 t = span[k]

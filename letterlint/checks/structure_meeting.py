@@ -184,6 +184,13 @@ def slow_reply(ctx: "RuleContext") -> Iterable[Hit]:
         return                # nothing unanswered, or its date is unknown
     received = waiting[0].date
     tz = zone(str(p.get("timezone", "Europe/Moscow")))
+    off = sent.utcoffset() if sent.tzinfo else None
+    if p.get("timezone_from_draft", True) and off:
+        # the author's own working day: «Date: … +0500» is written in Yekaterinburg. A UTC Date (+0000) is often
+        # stamped by a server and says nothing, so the configured zone stays.
+        from datetime import timezone as _tz
+
+        tz = _tz(off)
     holidays = []
     for d in p.get("holidays") or []:
         try:

@@ -7,9 +7,10 @@ its quoted copy in the draft) is kept once — the copy from the file, which has
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timezone
 
-from letterlint.mail.model import Letter, Message, QuotedLetter, SourceText, Thread
+from letterlint.mail.model import Address, Letter, Message, QuotedLetter, SourceText, Thread
 
 
 def build_thread(draft: Letter, earlier: list[Letter] | None = None, me: set[str] | frozenset[str] = frozenset()) -> Thread:
@@ -28,10 +29,38 @@ def build_thread(draft: Letter, earlier: list[Letter] | None = None, me: set[str
             lines = [ln for q in draft.inline_quotes for ln in q.line_lines()]
             messages.append(Message(sender=None, to=[], cc=[], date=None, subject="", origin="quoted",
                                     text=SourceText.from_lines(draft.path, lines)))
+    messages = _known_senders(messages, draft, earlier or [])
     messages = _dedupe(messages)
     messages.sort(key=_sort_key)
     messages.append(_from_letter(draft, "draft"))
     return Thread(messages=messages, me=frozenset(ours))
+
+
+def _name_key(name: str) -> frozenset[str]:
+    return frozenset(name.lower().replace("ё", "е").replace(",", " ").split())
+
+
+def _known_senders(messages: list[Message], draft: Letter, earlier: list[Letter]) -> list[Message]:
+    """A quote header with a name and no address («29.09.2025 16:10, Ольга Белова пишет:») gets the address of the
+    participant with that name: the draft's sender first (so our own earlier reply is recognised as ours), then
+    the From/To/Cc of the thread's letters. The name must match word for word (in any order); a name shared by
+    two different addresses stays unresolved."""
+    known: dict[frozenset[str], set[str]] = {}
+    people = [draft.sender] + [a for x in earlier for a in [x.sender, *x.to, *x.cc]]
+    for a in people:
+        if a is not None and a.name and a.addr:
+            known.setdefault(_name_key(a.name), set()).add(a.addr.lower())
+    mine = _name_key(draft.sender.name) if draft.sender and draft.sender.name and draft.sender.addr else None
+    out = []
+    for m in messages:
+        s = m.sender
+        if s is not None and s.name and not s.addr:
+            key = _name_key(s.name)
+            addrs = {draft.sender.addr.lower()} if key == mine and draft.sender else known.get(key, set())
+            if len(key) >= 2 and len(addrs) == 1:
+                m = replace(m, sender=Address(s.name, next(iter(addrs))))
+        out.append(m)
+    return out
 
 
 def _from_letter(letter: Letter, origin: str) -> Message:
