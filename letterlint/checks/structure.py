@@ -230,7 +230,8 @@ def _wait_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
         ctext = " ".join(x.text for x in clause)
         if not _deadline(p, ctext):
             continue
-        if re.search(r"\bот\s+(?!вас\b|ваш)", ctext, re.I):
+        rx = p.get("wait_third_party_regex")
+        if rx and re.search(rx, ctext, re.I):
             continue
         return True
     return False
@@ -250,6 +251,7 @@ def _third_party_request(span: list, p: dict) -> bool:
 def _advice_step(span: list, p: dict) -> bool:
     """«В эти дни в старой базе лучше ничего не проводить», «рекомендуем обновить»: advice what to do."""
     addressed = set(p.get("addressed_advice_words") or ())
+    client = set(p.get("client_words") or ())
     words = set(p.get("advice_words") or ()) | addressed
     for i, t in enumerate(span):
         if (t._.norm or t.text.lower()) not in words:
@@ -257,7 +259,7 @@ def _advice_step(span: list, p: dict) -> bool:
         clause = _clause_of(span, i)
         if _ours(clause, p):
             continue
-        if (t._.norm or t.text.lower()) in addressed and not any({"вы", "ваш"} & set(x._.lemmas) for x in clause):
+        if (t._.norm or t.text.lower()) in addressed and not any(client & set(x._.lemmas) for x in clause):
             continue          # «Их стоит продолжить и осенью» is our plan; «вашим менеджерам стоит перезвонить»
         if any(_is_inf(x) for x in _words_ahead(span, i, 4)):
             return True
@@ -332,11 +334,12 @@ def _offer_follows(rest: list, p: dict) -> bool:
 def _client_task_line(span: list, p: dict) -> bool:
     """«— Вы: выгрузить остатки — до 10 ноября», «— Ваш бухгалтер: проверить тестовые документы — до 25 ноября»:
     a summary's task line whose owner is the client."""
+    client = set(p.get("client_words") or ())
     for i, t in enumerate(span):
         if t.text != ":":
             continue
         owner = span[:i]
-        if any({"вы", "ваш"} & set(x._.lemmas) for x in owner) and len(owner) <= 5:
+        if any(client & set(x._.lemmas) for x in owner) and len(owner) <= 5:
             return any(_is_inf(x) for x in _words_ahead(span, i, 3))
         return False
     return False
@@ -354,7 +357,8 @@ def _place_step(span: list, p: dict) -> bool:
         if not ahead:
             continue
         w = ahead[0]._.norm or ahead[0].text.lower()
-        if w in where and not (len(ahead) > 1 and (ahead[1]._.norm or ahead[1].text.lower()) in ("нам", "мне")):
+        ours = set(p.get("our_dative") or ())
+        if w in where and not (len(ahead) > 1 and (ahead[1]._.norm or ahead[1].text.lower()) in ours):
             return True
     return False
 
