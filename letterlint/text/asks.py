@@ -162,6 +162,8 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
         if stripped.endswith(":") and _is_lead_in(toks, lex):
             lead_in = True
             continue
+        if _ANNOUNCES.search(stripped):
+            continue   # «По вашему предложению есть вопросы.» announces questions, it asks none
         for part_start, part_end, part_toks in _split_double(toks, lex):
             ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in)
             if ask is None:
@@ -172,6 +174,10 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             ask.bulleted = bulleted
             asks.append(ask)
     return asks
+
+
+_ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал\w*|накопил\w*)\s+(?:\S+\s+){0,2}вопрос\w*\s*[.!]?\s*$|"
+                        r"(?:несколько|пара|пару|два|три|пара)\s+вопрос\w*\s*[.!:]?\s*$", re.I)
 
 
 def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
@@ -382,8 +388,10 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):
         return "yesno"
-    for f in focus:
-        if f in lex.type_nouns and lex.type_nouns[f] == "money":
+    asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
+                                                                                       "person", "reason")
+    for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
+        if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when:
             return "money"
     if interrogative and lex.interrogatives[interrogative] == "open":
         for f in focus:                    # «До какого числа…?», «Какие сроки…?»: the noun says what kind
