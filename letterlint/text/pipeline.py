@@ -57,15 +57,19 @@ def nlp() -> Any:
     """The process-wide ``spacy.blank("ru")`` with our tokenizer tweaks and token extensions."""
     global _NLP
     if _NLP is None:
-        import spacy
         from spacy.lang.char_classes import HYPHENS
+        from spacy.lang.ru import Russian
         from spacy.tokens import Token
-        from spacy.util import compile_infix_regex
 
-        n = spacy.blank("ru")
-        # Keep hyphenated words whole («кто-то», «во-первых», «е-мейл»): pymorphy3 knows them as one word.
-        infixes = [x for x in n.Defaults.infixes if HYPHENS not in str(x)]
-        n.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+        class _Defaults(Russian.Defaults):  # type: ignore[misc,valid-type]
+            # Keep hyphenated words whole («кто-то», «во-первых», «е-мейл»): pymorphy3 knows them as one word.
+            # Set before the tokenizer is built, so its regexes are compiled once (a third of a second saved).
+            infixes = [x for x in Russian.Defaults.infixes if HYPHENS not in str(x)]
+
+        class _Russian(Russian):  # type: ignore[misc,valid-type]
+            Defaults = _Defaults
+
+        n = _Russian()   # = spacy.blank("ru") with those infixes
         for name, default in (("lemmas", ()), ("oc", ()), ("oc_any", ()), ("placeholder", False), ("norm", "")):
             if not Token.has_extension(name):
                 Token.set_extension(name, default=default)
