@@ -97,14 +97,14 @@ def _compiled(params: dict[str, Any]) -> _Kitchen:
 class _Sentence:
     """One sentence of the analysed text, with word positions for «N words before» questions."""
 
-    def __init__(self, at: "AnalysedText", start: int, end: int) -> None:
-        self.at, self.start, self.end = at, start, end
+    def __init__(self, at: "AnalysedText", start: int, end: int, found: "_Found") -> None:
+        self.at, self.start, self.end, self._found = at, start, end, found
         v = token_view(at)
         lo, hi = bisect.bisect_left(v.idx, start), bisect.bisect_left(v.idx, end)
         self.words = [i for i in range(lo, hi) if v.word[i]]
 
     def find(self, ps: PhraseSet) -> list[PhraseMatch]:
-        return list(ps.finditer(self.at, start=self.start, end=self.end)) if ps else []
+        return self._found.within(ps, self.start, self.end)
 
     def word_no(self, token: int) -> int:
         """The position of token ``token`` among the sentence's words."""
@@ -112,6 +112,25 @@ class _Sentence:
 
     def opens_with(self, ps: PhraseSet) -> bool:
         return bool(self.words) and any(m.start_token == self.words[0] for m in self.find(ps))
+
+
+class _Found:
+    """Each phrase list searched once over the whole text; sentences take their share (searching sentence by
+    sentence costs a scan per sentence and list)."""
+
+    def __init__(self, at: "AnalysedText", start: int, end: int) -> None:
+        self.at, self.start, self.end = at, start, end
+        self._by_set: dict[int, tuple[list[int], list[PhraseMatch]]] = {}
+
+    def within(self, ps: PhraseSet, start: int, end: int) -> list[PhraseMatch]:
+        if not ps:
+            return []
+        got = self._by_set.get(id(ps))
+        if got is None:
+            ms = sorted(ps.finditer(self.at, start=self.start, end=self.end), key=lambda m: m.start)
+            got = self._by_set[id(ps)] = ([m.start for m in ms], ms)
+        starts, ms = got
+        return [m for m in ms[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)] if m.end <= end]
 
 
 def _near_before(s: _Sentence, marks: list[PhraseMatch], target: PhraseMatch, window: int) -> bool:
@@ -164,7 +183,9 @@ def kitchen(ctx: "RuleContext") -> Iterable[Hit]:
         return
     at = ctx.analysed(src)
     cited = ctx.cited(src)
-    sents = [_Sentence(at, s, e) for s, e in at.sentences() if lo <= s < hi and not any(a <= s < b for a, b in cited)]
+    found = _Found(at, lo, hi)
+    sents = [_Sentence(at, s, e, found) for s, e in at.sentences()
+             if lo <= s < hi and not any(a <= s < b for a, b in cited)]
     for i, s in enumerate(sents):
         client = s.find(k.client)
         topic = _topic(k, s, client)
