@@ -65,6 +65,48 @@ def warm(folder: Path, select: list[str] | None = None) -> tuple[float, float, i
             statistics.median(long) if long else float("nan"), len(long))
 
 
+FAMILIES = {
+    "question rules (5)": ["unanswered-question", "answer-order", "unreported-request", "numbered-questions",
+                           "asked-again"],
+    "wording rules (9)": ["kitchen", "jargon", "abbreviation", "officialese", "filler-words", "rudeness",
+                          "familiarity", "helpless-phrase", "vague-deadline"],
+    "structure rules (8)": ["call-to-action", "closing", "long-sentence", "letter-length", "price-breakdown",
+                            "call-summary", "meeting-invite", "slow-reply"],
+}
+
+
+def marginal(folder: Path, rounds: int = 5) -> list[tuple[str, float, float]]:
+    """(family, median ms all rules, median ms added by the family) on the drafts of 250+ words: all rules
+    against all rules but the family, same letters, alternating, after a warm-up (what the issues' "adds at most
+    N ms (warm)" asks)."""
+    from letterlint.engine import Engine
+    from letterlint.mail import build_thread, read_path
+
+    letters = []
+    for d in sorted(folder.rglob("draft.eml")):
+        letter = read_path(str(d))[0]
+        if len(letter.new_text.text.split()) >= 250:
+            threads = [l for t in sorted(d.parent.glob("thread*.eml")) for l in read_path(str(t))]
+            letters.append((letter, build_thread(letter, threads)))
+    full = Engine.from_config(None)
+    full.prepare()
+    out = []
+    for name, ids in FAMILIES.items():
+        rest = Engine.from_config(None, ignore=ids)
+        rest.prepare()
+        t_full, t_rest = [], []
+        for r in range(rounds + 1):
+            for letter, thread in letters:
+                for eng, acc in ((full, t_full), (rest, t_rest)):
+                    t = time.perf_counter()
+                    eng.run(letter, thread)
+                    if r:                                # round 0 warms the models and caches
+                        acc.append((time.perf_counter() - t) * 1000)
+        a, b = statistics.median(t_full), statistics.median(t_rest)
+        out.append((name, a, a - b))
+    return out
+
+
 def imports() -> list[tuple[str, float]]:
     out = []
     for mod in ("letterlint.mail", "mailparser", "inscriptis", "pymorphy3", "spacy", "natasha", "yaml", "click"):
@@ -91,6 +133,8 @@ def main() -> None:
     print(f"| warm, all rules, per letter over {n} labelled drafts (median / p95; median {words:.0f} words) | {m:.1f} / {p95:.1f} ms |")
     print(f"| warm, all rules, the {ln} drafts of 250+ words (median) | {lm:.1f} ms |")
     print(f"| warm, the five question rules alone (median / p95; 250+ words) | {qm:.1f} / {qp95:.1f}; {qlm:.1f} ms |")
+    for name, full, added in marginal(Path(a.folder)):
+        print(f"| warm, 250+ words: what the {name} add to all rules ({full:.0f} ms) | {added:.1f} ms |")
     for mod, t in imports():
         extra = " (+ analyzer)" if mod == "pymorphy3" else ""
         print(f"| import `{mod}`{extra} | {t:.2f} s |")
