@@ -336,8 +336,12 @@ def _set_sentences(doc: "Doc") -> None:
                 starts[nw] = True
             elif txt != "," and txt != "-" and nxt.text[:1].isupper() and not t._.placeholder:
                 starts[nw] = True
-    for i, t in enumerate(toks):
-        t.is_sent_start = starts[i]
+    # all at once: setting Token.is_sent_start one by one makes spaCy scan the whole doc each time (O(n²))
+    import numpy
+    from spacy.attrs import SENT_START
+
+    no = numpy.iinfo(numpy.uint64).max          # -1 («not a start») as spaCy stores it
+    doc.from_array([SENT_START], numpy.array([[1 if st else no] for st in starts], dtype=numpy.uint64))
 
 
 # --- morphology -------------------------------------------------------------------------------------------
