@@ -77,6 +77,24 @@ def test_lemmas_are_every_parse_and_tags_are_ud() -> None:
     assert schet.norm_ == "счет"
 
 
+def test_plain_extras_agree_with_token_underscore() -> None:
+    """The rules read lemmas and grammemes from plain lists (fast); the Matcher and user pattern rules read the
+    same values through ``token._`` — both views must agree, placeholders and punctuation included."""
+    from spacy.matcher import Matcher
+
+    from letterlint.text import extras
+
+    at = analyse(src("Пришлите, пожалуйста, {{ doc }} счёт-фактуру до среды!"))
+    for t in at.doc:
+        assert extras.lemmas(t) == frozenset(t._.lemmas)
+        assert (extras.oc(t), extras.oc_any(t)) == (frozenset(t._.oc), frozenset(t._.oc_any))
+        assert (extras.placeholder(t), extras.form(t)) == (t._.placeholder, t._.norm)
+        assert extras.is_word(t) == (t.text not in (",", "!", " ") and not t._.placeholder)
+    m = Matcher(at.doc.vocab)
+    m.add("impr", [[{"_": {"oc_any": {"IS_SUPERSET": ["impr"]}, "lemmas": {"INTERSECTS": ["прислать"]}}}]])
+    assert [at.doc[s:e].text for _, s, e in m(at.doc)] == ["Пришлите"]
+
+
 def test_offsets_map_back_to_source_lines_and_columns() -> None:
     # the second line of the text is line 12 of the file and starts at column 3 (a «> » quote marker removed)
     s = SourceText("Привет 😀!\nДоговор во вложении.", "x.eml", [(11, 1), (12, 3)])

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
+from letterlint.text import extras
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -263,6 +264,6 @@ def _ask_lemmas(at: Any, ask: "Ask") -> set[str]:
     span = at.doc.char_span(ask.start, ask.end, alignment_mode="expand")
     out: set[str] = set()
     for t in span or []:
-        out.update(t._.lemmas or (t._.norm,))
-        out.add(t._.norm)
+        out.update(extras.lemmas(t) or (extras.form(t),))
+        out.add(extras.form(t))
     return out

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
+from letterlint.text import extras
 from letterlint.text.normalize import norm
 from letterlint.text.phrases import PhraseSet, compile_phrase, token_view
 
@@ -264,14 +265,14 @@ def _lists(params: dict) -> _Lists:
 
 
 def _lemmas(t: "Token") -> set[str]:
-    return set(t._.lemmas) | {t._.norm}
+    return extras.lemmas(t) | {extras.form(t)}
 
 
 def _words(at: "AnalysedText", s: int, e: int) -> list["Token"]:
     """Word tokens starting in [s, e) (the word list and offsets are built once per text)."""
     cache = at.__dict__.get("_header_words")
     if cache is None:
-        toks = [t for t in at.doc if not (t.is_space or t.is_punct or t._.placeholder)]
+        toks = [t for t in at.doc if extras.is_word(t)]
         cache = (toks, [t.idx for t in toks])
         at.__dict__["_header_words"] = cache
     toks, starts = cache
@@ -331,11 +332,11 @@ def _negated(at: "AnalysedText", sent: tuple[int, int], start: int, L: "_Lists |
     if L is not None and L.elsewhere and any(cs <= m.start < ce for m in L.elsewhere.finditer(at, loose=True)):
         return True   # attached somewhere else: «к заявке на сайте», «в тикете»
     for t in _words(at, cs, ce):
-        if t._.norm in ("не", "нет", "ни"):
+        if extras.form(t) in ("не", "нет", "ни"):
             return True
         if L is None:
             continue
-        oc = set(t._.oc)
+        oc = extras.oc(t)
         lem = _lemmas(t)
         if lem & (L.send_verbs | L.attach_verbs) and oc & {"impr", "futr", "INFN"}:
             return True
@@ -397,7 +398,7 @@ def _triggers(at: "AnalysedText", L: _Lists) -> Iterator[tuple[int, int]]:
         if not (attach or send):
             continue
         t = doc[i]
-        oc = set(t._.oc)
+        oc = extras.oc(t)
         sent = sent_of(t.idx)
         if _sentence_cancelled(at, L, sent):
             continue
@@ -441,7 +442,7 @@ def _their_file(at: "AnalysedText", sent: tuple[int, int]) -> bool:
     """«В вашем файле report.xlsx…», «вы прислали dogovor.pdf»: the client's file, not ours."""
     for t in _words(at, *sent):
         lem = _lemmas(t)
-        if "ваш" in lem or t._.norm in ("вы", "вами", "вас"):
+        if "ваш" in lem or extras.form(t) in ("вы", "вами", "вас"):
             return True
         if lem & {"прислать", "получить", "открыть", "открываться", "найти", "загрузить", "скачать"}:
             return True
@@ -455,11 +456,11 @@ def _appendix_means_attachment(at: "AnalysedText", L: _Lists, sent: tuple[int, i
         return False
     after = [t for t in at.doc[m.end_token:] if not t.is_space]
     nxt = after[0] if after else None
-    if nxt is not None and (nxt.like_num or nxt.text in ("№", "N") or (nxt._.norm == "к" and len(after) > 1
+    if nxt is not None and (nxt.like_num or nxt.text in ("№", "N") or (extras.form(nxt) == "к" and len(after) > 1
                                                                        and not (_lemmas(after[1]) & {"письмо", "сообщение"})
                                                                        and not (len(after) > 2 and _lemmas(after[2]) & {"письмо", "сообщение"}))):
         return False  # «в Приложении 2», «в приложении к договору»: a document's appendix
-    if nxt is not None and nxt._.norm == "к":
+    if nxt is not None and extras.form(nxt) == "к":
         return True   # «в приложении к письму»
     at_end = nxt is None or nxt.idx >= e or (nxt.is_punct and nxt.text in ".!…")
     at_start = m.start <= s + 1
@@ -473,7 +474,7 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
     """Does this verb form say «I/we attach (send) it now»?"""
     if oc & {"INFN", "impr", "futr", "GRND", "2per"}:
         return False
-    if "3per" in oc and not (attach and t._.norm.endswith(("ся", "сь"))):
+    if "3per" in oc and not (attach and extras.form(t).endswith(("ся", "сь"))):
         return False  # «бухгалтер прикрепляет» is a report; «счёт прилагается» is a claim
     if _negated_verb(at, t):
         return False
@@ -485,11 +486,11 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
     after = [w for w in _words(at, t.idx + len(t.text), sent[1])]
     # «Спасибо, что приложили», «вы прикрепили», «как вы и прислали» — the client's action
     sent_words = _words(at, *sent)
-    if any(w._.norm in ("вы", "вами") for w in before) or any(
+    if any(extras.form(w) in ("вы", "вами") for w in before) or any(
             _lemmas(w) & {"спасибо", "благодарить", "благодарный"} for w in sent_words if w.idx < t.idx):
         return False
     # «прилагаем все усилия», «прикрепляем за вами менеджера»
-    if any(_lemmas(w) & L.not_objects for w in after[:4]) or (after and after[0]._.norm == "за"):
+    if any(_lemmas(w) & L.not_objects for w in after[:4]) or (after and extras.form(after[0]) == "за"):
         return False   # «за» right after the verb — «прикрепляем за вами»; «направляем счёт за апрель» is a claim
     if "PRTF" in oc:   # «приложенный договор», «в прикреплённом файле»
         return attach and _has_document(at, L, t.idx, sent[1])
@@ -544,4 +545,4 @@ def _negated_verb(at: "AnalysedText", t: "Token") -> bool:
     j = t.i - 1
     while j >= 0 and at.doc[j].is_space:
         j -= 1
-    return j >= 0 and at.doc[j]._.norm in ("не", "ни")
+    return j >= 0 and extras.form(at.doc[j]) in ("не", "ни")

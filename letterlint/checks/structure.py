@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
+from letterlint.text import extras
 from letterlint.text.layout import draft_body, has_phrase, rule_params, to_colleagues_only
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -113,12 +114,12 @@ def _real_request(body: "Body", ask: Any) -> bool:
     """A request with a real imperative: not a past-tense homograph («не нашли» is not «нашли, пожалуйста»)."""
     span = body.at.doc.char_span(ask.start, ask.end, alignment_mode="expand") or []
     for t in span:
-        oc_any = set(t._.oc_any)
-        if "impr" in oc_any and "past" not in oc_any and "PREP" not in oc_any and "NOUN" not in set(t._.oc):
+        oc_any = extras.oc_any(t)
+        if "impr" in oc_any and "past" not in oc_any and "PREP" not in oc_any and "NOUN" not in extras.oc(t):
             return True
-        if "просить" in set(t._.lemmas) and not t.is_punct:
+        if "просить" in extras.lemmas(t) and not t.is_punct:
             return True
-        if {"мочь", "смочь"} & set(t._.lemmas) and "1per" not in oc_any:   # «Можете прислать…», not «не могу сказать»
+        if {"мочь", "смочь"} & extras.lemmas(t) and "1per" not in oc_any:   # «Можете прислать…», not «не могу сказать»
             return True
     return False
 
@@ -145,13 +146,13 @@ def _step_after_clause(body: "Body", s: int, e: int) -> bool:
             # «…: в разделе «Сотрудники» откройте карточку врача»: the clause's first verb, after a place
             k = i
             while (k < len(span) and (not span[k].is_punct or span[k].text in "«»\"'()")
-                   and not {"VERB", "INFN", "CONJ"} & set(span[k]._.oc)):
+                   and not {"VERB", "INFN", "CONJ"} & extras.oc(span[k])):
                 k += 1
-            if k < len(span) and "VERB" in set(span[k]._.oc_any) and "CONJ" not in set(span[k]._.oc):
+            if k < len(span) and "VERB" in extras.oc_any(span[k]) and "CONJ" not in extras.oc(span[k]):
                 t = span[k]
-        oc_any = set(t._.oc_any)
+        oc_any = extras.oc_any(t)
         if ("impr" in oc_any and "past" not in oc_any and "incl" not in oc_any
-                and t._.norm.endswith(("ите", "йте", "ьте")) and not set(t._.lemmas) & _NOT_A_STEP):
+                and extras.form(t).endswith(("ите", "йте", "ьте")) and not extras.lemmas(t) & _NOT_A_STEP):
             return True
     return False
 
@@ -163,11 +164,11 @@ def _tokens(body: "Body", s: int, e: int) -> list:
 
 
 def _lem(t: Any) -> set[str]:
-    return set(t._.lemmas) | {t._.norm or t.text.lower()}
+    return extras.lemmas(t) | {extras.form(t) or t.text.lower()}
 
 
 def _is_inf(t: Any) -> bool:
-    return "INFN" in set(t._.oc)
+    return "INFN" in extras.oc(t)
 
 
 def _words_ahead(span: list, i: int, n: int) -> list:
@@ -202,7 +203,7 @@ def _clause_of(span: list, i: int) -> list:
 def _ours(clause: list, p: dict) -> bool:
     """«нам нужно подготовить», «мне надо уточнить»: the step is ours, not the client's."""
     ours = set(p.get("our_dative") or ())
-    return any((t._.norm or t.text.lower()) in ours for t in clause)
+    return any((extras.form(t) or t.text.lower()) in ours for t in clause)
 
 
 def _modal_deadline_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
@@ -212,7 +213,7 @@ def _modal_deadline_step(body: "Body", span: list, p: dict, s: int, e: int) -> b
     if not _deadline(p, body.text[s:e]):
         return False
     for i, t in enumerate(span):
-        if (t._.norm or t.text.lower()) not in modals:
+        if (extras.form(t) or t.text.lower()) not in modals:
             continue
         clause = _clause_of(span, i)
         if any(_is_inf(x) for x in clause) and not _ours(clause, p) and _deadline(p, " ".join(x.text for x in clause)):
@@ -224,7 +225,7 @@ def _wait_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
     """«Окончательный список гостей ждём до 20 октября», «Ждём макеты завтра»: we wait for something by a date
     (whatever the word order) — unless we wait for someone else («ждём ответа от поставщика»)."""
     for i, t in enumerate(span):
-        if "ждать" not in set(t._.lemmas) or "1per" not in set(t._.oc_any):
+        if "ждать" not in extras.lemmas(t) or "1per" not in extras.oc_any(t):
             continue
         clause = _clause_of(span, i)
         ctext = " ".join(x.text for x in clause)
@@ -241,8 +242,8 @@ def _third_party_request(span: list, p: dict) -> bool:
     """«Подрядчик по монтажу просит подтвердить размер до пятницы»: a request passed on (present tense + inf.)."""
     verbs = set(p.get("relay_verbs") or ())
     for i, t in enumerate(span):
-        oc = set(t._.oc_any)
-        if set(t._.lemmas) & verbs and "3per" in oc and "pres" in oc and "past" not in set(t._.oc):
+        oc = extras.oc_any(t)
+        if extras.lemmas(t) & verbs and "3per" in oc and "pres" in oc and "past" not in extras.oc(t):
             if any(_is_inf(x) for x in _words_ahead(span, i, 3)):
                 return True
     return False
@@ -254,12 +255,12 @@ def _advice_step(span: list, p: dict) -> bool:
     client = set(p.get("client_words") or ())
     words = set(p.get("advice_words") or ()) | addressed
     for i, t in enumerate(span):
-        if (t._.norm or t.text.lower()) not in words:
+        if (extras.form(t) or t.text.lower()) not in words:
             continue
         clause = _clause_of(span, i)
         if _ours(clause, p):
             continue
-        if (t._.norm or t.text.lower()) in addressed and not any(client & set(x._.lemmas) for x in clause):
+        if (extras.form(t) or t.text.lower()) in addressed and not any(client & extras.lemmas(x) for x in clause):
             continue          # «Их стоит продолжить и осенью» is our plan; «вашим менеджерам стоит перезвонить»
         if any(_is_inf(x) for x in _words_ahead(span, i, 4)):
             return True
@@ -273,18 +274,18 @@ def _need_step(span: list, p: dict) -> bool:
     not_objects = set(p.get("need_not_objects") or ())
     fillers = set(p.get("need_fillers") or ())
     for i, t in enumerate(span):
-        if (t._.norm or t.text.lower()) not in needs:
+        if (extras.form(t) or t.text.lower()) not in needs:
             continue
         prev = [x for x in span[max(0, i - 2):i] if not x.is_punct]
-        nxt = [x for x in _words_ahead(span, i, 4) if (x._.norm or x.text.lower()) not in fillers]
-        if not nxt or _is_inf(nxt[0]) or nxt[0].like_num or set(nxt[0]._.lemmas) & not_objects:
+        nxt = [x for x in _words_ahead(span, i, 4) if (extras.form(x) or x.text.lower()) not in fillers]
+        if not nxt or _is_inf(nxt[0]) or nxt[0].like_num or extras.lemmas(nxt[0]) & not_objects:
             continue
-        oc = set(nxt[0]._.oc_any)
+        oc = extras.oc_any(nxt[0])
         if not ({"NOUN", "ADJF", "Apro"} & oc):
             continue
         ours = set(p.get("our_dative") or ())
-        only = any((x._.norm or x.text.lower()) == "только" for x in span[i + 1:i + 2])
-        if any((x._.norm or x.text.lower()) in ours for x in prev) or only or "ваш" in set().union(*(x._.lemmas for x in nxt)):
+        only = any((extras.form(x) or x.text.lower()) == "только" for x in span[i + 1:i + 2])
+        if any((extras.form(x) or x.text.lower()) in ours for x in prev) or only or "ваш" in set().union(*(extras.lemmas(x) for x in nxt)):
             return True
     return False
 
@@ -296,7 +297,7 @@ def _client_condition(span: list, p: dict) -> bool:
     a third party's («Если акты поставщика задержатся, …»)."""
     decision = [tuple(x.split()) for x in p.get("client_decision_phrases") or ()]
     for i, t in enumerate(span):
-        if (t._.norm or t.text.lower()) != "если":
+        if (extras.form(t) or t.text.lower()) != "если":
             continue
         clause = []
         for x in span[i + 1:]:
@@ -305,7 +306,7 @@ def _client_condition(span: list, p: dict) -> bool:
             clause.append(x)
         if not clause or not _offer_follows(span[i + 1 + len(clause):], p):
             continue
-        if any("2per" in set(x._.oc) and "VERB" in set(x._.oc) for x in clause):
+        if any("2per" in extras.oc(x) and "VERB" in extras.oc(x) for x in clause):
             return True
         lemmas = [_lem(x) for x in clause]
         for ph in decision:
@@ -323,10 +324,10 @@ def _offer_follows(rest: list, p: dict) -> bool:
     for x in rest:
         if x.text in (".", "!", "?"):
             break
-        oc = set(x._.oc)
-        if ("VERB" in oc and "futr" in oc and "perf" in oc) or (x._.norm or x.text.lower()) in needs:
+        oc = extras.oc(x)
+        if ("VERB" in oc and "futr" in oc and "perf" in oc) or (extras.form(x) or x.text.lower()) in needs:
             return True
-        if "impr" in set(x._.oc_any) and (x._.norm or "").endswith(("ите", "йте", "ьте")) and "indc" not in oc:
+        if "impr" in extras.oc_any(x) and (extras.form(x) or "").endswith(("ите", "йте", "ьте")) and "indc" not in oc:
             return True
     return False
 
@@ -339,7 +340,7 @@ def _client_task_line(span: list, p: dict) -> bool:
         if t.text != ":":
             continue
         owner = span[:i]
-        if any(client & set(x._.lemmas) for x in owner) and len(owner) <= 5:
+        if any(client & extras.lemmas(x) for x in owner) and len(owner) <= 5:
             return any(_is_inf(x) for x in _words_ahead(span, i, 3))
         return False
     return False
@@ -351,14 +352,14 @@ def _place_step(span: list, p: dict) -> bool:
     verbs = set(p.get("where_verbs") or ())
     where = set(p.get("where_words") or ())
     for i, t in enumerate(span):
-        if not (set(t._.lemmas) & verbs and "impr" in set(t._.oc_any)):
+        if not (extras.lemmas(t) & verbs and "impr" in extras.oc_any(t)):
             continue
         ahead = _words_ahead(span, i, 2)
         if not ahead:
             continue
-        w = ahead[0]._.norm or ahead[0].text.lower()
+        w = extras.form(ahead[0]) or ahead[0].text.lower()
         ours = set(p.get("our_dative") or ())
-        if w in where and not (len(ahead) > 1 and (ahead[1]._.norm or ahead[1].text.lower()) in ours):
+        if w in where and not (len(ahead) > 1 and (extras.form(ahead[1]) or ahead[1].text.lower()) in ours):
             return True
     return False
 
@@ -555,15 +556,15 @@ def _contents_named(body: "Body", p: dict, m: Any, s: int, prev: Any) -> bool:
     not_parts = [norm_word.lower() for norm_word in p.get("not_part_words") or []]
     parts = [x for x in re.finditer(r"\b(?:с|со)\s+([а-яё]+)", head, re.I)
              if not any(x.group(1).lower().startswith(w) for w in not_parts) and not x.group(1)[0].isdigit()]
-    scope = any(t.like_num or "NUMR" in set(t._.oc) for t in _tokens(body, s, m.start))
+    scope = any(t.like_num or "NUMR" in extras.oc(t) for t in _tokens(body, s, m.start))
     if parts and scope:
         return True
     if prev is None:
         return False
     ps, pe = prev
     listed = len(re.findall(r",|\sи\s", text[ps:pe])) >= int(p.get("listed_min_separators", 2))
-    ours = any({"1per", "futr"} <= set(t._.oc) or {"1per", "past"} <= set(t._.oc) or
-               ({"plur", "past"} <= set(t._.oc) and "VERB" in set(t._.oc)) for t in _tokens(body, ps, pe))
+    ours = any({"1per", "futr"} <= extras.oc(t) or {"1per", "past"} <= extras.oc(t) or
+               ({"plur", "past"} <= extras.oc(t) and "VERB" in extras.oc(t)) for t in _tokens(body, ps, pe))
     back = _has(body, list(p.get("back_reference_words") or []), s, m.start)
     return listed and ours and back
 
@@ -572,7 +573,7 @@ def _single_addon(body: "Body", p: dict, m: Any, s: int, e: int) -> bool:
     """An optional extra priced by the unit, the unit being self-explanatory: «Если профиль другой, сделаем
     пробу за 1 500 ₽», «Если понадобятся ещё изменения, каждый следующий круг будет стоить 15 000 ₽»."""
     span = _tokens(body, s, e)
-    if not any((t._.norm or t.text.lower()) == "если" for t in span):
+    if not any((extras.form(t) or t.text.lower()) == "если" for t in span):
         return False
     cs, ce = _money_clause(body.text, m, s, e)
     if re.search(r"\d", body.text[cs:m.start]):
@@ -581,5 +582,5 @@ def _single_addon(body: "Body", p: dict, m: Any, s: int, e: int) -> bool:
         return True
     before = [t for t in _tokens(body, cs, m.start) if not t.is_punct]
     # «сделаем пробу за 1 500 ₽»: our verb, one thing in the singular, the sum
-    return (len(before) >= 3 and (before[-1]._.norm or before[-1].text.lower()) == "за"
-            and {"NOUN", "sing"} <= set(before[-2]._.oc) and "VERB" in set(before[-3]._.oc))
+    return (len(before) >= 3 and (extras.form(before[-1]) or before[-1].text.lower()) == "за"
+            and {"NOUN", "sing"} <= extras.oc(before[-2]) and "VERB" in extras.oc(before[-3]))

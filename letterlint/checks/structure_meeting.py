@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
+from letterlint.text import extras
 from letterlint.text import placeholders
 from letterlint.text.layout import draft_body, has_phrase, rule_params
 
@@ -37,10 +38,10 @@ def _requests(body: "Body", s: int, e: int) -> bool:
     """The sentence asks the reader to do something: a real imperative («поправьте»), «прошу/просим»."""
     span = body.at.doc.char_span(s, e, alignment_mode="expand") or []
     for t in span:
-        oc_any = set(t._.oc_any)
+        oc_any = extras.oc_any(t)
         if "impr" in oc_any and "past" not in oc_any and "PREP" not in oc_any and "incl" not in oc_any:
             return True
-        if {"просить"} & set(t._.lemmas):
+        if {"просить"} & extras.lemmas(t):
             return True
     return False
 
@@ -148,17 +149,17 @@ def _owner(body: "Body", s: int, e: int, p: dict[str, Any]) -> bool:
     span = [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not (t.is_space or t.is_punct)]
     pronouns = set(p.get("owner_pronouns") or [])
     for i, t in enumerate(span):
-        oc_any, lem = set(t._.oc_any), set(t._.lemmas)
-        if t._.norm in pronouns:
+        oc_any, lem = extras.oc_any(t), extras.lemmas(t)
+        if extras.form(t) in pronouns:
             return True
-        if lem & {"наш", "ваш"} and i + 1 < len(span) and "anim" in span[i + 1]._.oc_any and "NOUN" in span[i + 1]._.oc_any:
+        if lem & {"наш", "ваш"} and i + 1 < len(span) and "anim" in extras.oc_any(span[i + 1]) and "NOUN" in extras.oc_any(span[i + 1]):
             return True
         if t.text[:1].isupper() and ({"Name", "Surn"} & oc_any) and i + 1 < len(span) and \
-                span[i + 1].text[:1].isupper() and ({"Name", "Surn"} & set(span[i + 1]._.oc_any)):
+                span[i + 1].text[:1].isupper() and ({"Name", "Surn"} & extras.oc_any(span[i + 1])):
             return True       # «Наталья Грибова», «Артём Савельев»
-        if "VERB" in oc_any and "past" not in oc_any and "impr" not in set(t._.oc) and (
-                {"1per", "sing"} <= set(t._.oc) or {"2per", "plur"} <= set(t._.oc)
-                or ({"1per", "plur", "futr"} <= set(t._.oc) and "pres" not in oc_any)):
+        if "VERB" in oc_any and "past" not in oc_any and "impr" not in extras.oc(t) and (
+                {"1per", "sing"} <= extras.oc(t) or {"2per", "plur"} <= extras.oc(t)
+                or ({"1per", "plur", "futr"} <= extras.oc(t) and "pres" not in oc_any)):
             return True       # «готовлю», «присылаете», «пришлём» (but not «проводим»: we all hold the party)
     return False
 

@@ -47,6 +47,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
+from letterlint.text import extras
 from letterlint.text.normalize import norm
 from letterlint.text.phrases import Phrase, PhraseSet, WordPat, compile_phrase
 
@@ -231,7 +232,7 @@ class TextIndex:
 
 
 def _tokens(at: "AnalysedText", s: int, e: int) -> list["Token"]:
-    return [t for t in at.doc if s <= t.idx < e and not (t.is_space or t.is_punct or t._.placeholder)]
+    return [t for t in at.doc if s <= t.idx < e and extras.is_word(t)]
 
 
 def condition_ok(at: "AnalysedText", idx: TextIndex, m: "PhraseMatch", conds: Iterable[str]) -> bool:
@@ -249,10 +250,10 @@ def condition_ok(at: "AnalysedText", idx: TextIndex, m: "PhraseMatch", conds: It
                 return False
         elif cond == "literal_before_noun":
             if nxt is not None and not nxt.is_punct and (
-                    "NOUN" in nxt._.oc_any or nxt.like_num or re.fullmatch(r"[A-Za-z][\w.-]*", nxt.text)):
+                    "NOUN" in extras.oc_any(nxt) or nxt.like_num or re.fullmatch(r"[A-Za-z][\w.-]*", nxt.text)):
                 return False
         elif cond == "intensifier_only":
-            if nxt is None or nxt.is_punct or not ({"ADJF", "ADJS", "ADVB", "COMP", "VERB", "PRTS"} & set(nxt._.oc)):
+            if nxt is None or nxt.is_punct or not ({"ADJF", "ADJS", "ADVB", "COMP", "VERB", "PRTS"} & extras.oc(nxt)):
                 return False
         elif cond == "greetings_only_at_start":
             line_start = at.text.rfind("\n", 0, m.start) + 1
@@ -261,7 +262,7 @@ def condition_ok(at: "AnalysedText", idx: TextIndex, m: "PhraseMatch", conds: It
                 return False
         elif cond == "future_only":
             cs, ce = idx.clause(m.start)
-            if not any("futr" in t._.oc for t in _tokens(at, cs, ce)):
+            if not any("futr" in extras.oc(t) for t in _tokens(at, cs, ce)):
                 return False
     return True
 
@@ -335,8 +336,8 @@ def shouting_spans(at: "AnalysedText", idx: TextIndex, sh: Shouting, start: int,
             caps = len(letters) >= 2 and all(c.isupper() for c in letters)
             if caps and sh.caps_ignore_quoted and idx.in_quotes(t.idx, t.idx + len(t.text)):
                 caps = False
-            if caps and sh.caps_ignore_abbreviations and ("Abbr" in t._.oc_any or len(letters) <= 3
-                                                          and not set(t._.oc_any) & _SHOUTED_WORD_TAGS):
+            if caps and sh.caps_ignore_abbreviations and ("Abbr" in extras.oc_any(t) or len(letters) <= 3
+                                                          and not extras.oc_any(t) & _SHOUTED_WORD_TAGS):
                 caps = False
             if caps and not t.is_sent_start and run and t.i != run[-1].i + 1:
                 # words of a run are adjacent (commas and spaces between them are fine)
@@ -368,9 +369,9 @@ def noun_chain_spans(at: "AnalysedText", nc: NounChain, start: int, end: int) ->
     for t in at.doc:
         if t.idx < start or t.idx >= end or t.is_space and "\n" not in t.text:
             continue
-        tags = t._.oc_any
+        tags = extras.oc_any(t)
         verbal = (not t.is_punct and "NOUN" in tags and len(t.text) > 5
-                  and (t._.norm or norm(t.text)).endswith(nc.suffixes))
+                  and (extras.form(t) or norm(t.text)).endswith(nc.suffixes))
         if verbal and run and nc.genitive_after_first and "gent" not in tags:
             flush()
         if verbal and not run and t.text[:1].isupper() and not t.is_sent_start:
@@ -432,7 +433,7 @@ def in_wish(at: "AnalysedText", idx: TextIndex, ctx: LexiconContext, start: int)
     if not words or len(words) > 8:
         return False
     first = words[0]
-    lem = set(first._.lemmas) | {first._.norm or norm(first.text)}
+    lem = extras.lemmas(first) | {extras.form(first) or norm(first.text)}
     return bool(lem & ctx.wishes)
 
 

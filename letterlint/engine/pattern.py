@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.engine.context import Hit
 from letterlint.engine.lexicon import compile_phrases
 from letterlint.engine.types import RuleImpl
+from letterlint.text import extras
 from letterlint.text.normalize import norm
 from letterlint.text.phrases import PhraseSet, inside
 
@@ -178,7 +179,7 @@ class PatternRule(RuleImpl):
         spans = []
         for match_id, s, e in self._matcher(doc):
             span = doc[s:e]
-            if any(t._.placeholder for t in span):
+            if any(extras.placeholder(t) for t in span):
                 continue
             if span.start_char < start or span.end_char > end:
                 continue

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, _is_word
+from letterlint.text import extras
+from letterlint.text.asks import Ask, _LIST_MARK, _lemmas
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -100,8 +101,8 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         m = _LIST_MARK.match(raw)
         number = int(m.group(1)) if m and m.group(1) else None
         span = at.doc.char_span(s, e, alignment_mode="expand")
-        toks = [t for t in span or [] if _is_word(t)]
-        lem = {l for t in toks for l in _lemmas(t)} | {t._.norm for t in toks}
+        toks = [t for t in span or [] if extras.is_word(t)]
+        lem = {l for t in toks for l in _lemmas(t)} | {extras.form(t) for t in toks}
         refs = _references(raw)
         # «По второму вопросу:» on its own line heads the sentences below it
         if refs and raw.rstrip().endswith(":"):

@@ -16,6 +16,7 @@ from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
+from letterlint.text import extras
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,12 +100,8 @@ def _squash(s: str) -> str:
     return re.sub(r"[^\w ]+", "", norm(s)).strip()
 
 
-def _lemmas(t: "Token") -> tuple[str, ...]:
-    return tuple(t._.lemmas) or (t._.norm,)
-
-
-def _is_word(t: "Token") -> bool:
-    return not (t.is_space or t.is_punct or t._.placeholder)
+def _lemmas(t: "Token") -> frozenset[str]:
+    return extras.lemmas(t) or frozenset((extras.form(t),))
 
 
 def units(at: "AnalysedText") -> list[tuple[int, int]]:
@@ -182,7 +179,7 @@ _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал
 
 def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
     """«Подскажите, пожалуйста:», «У меня несколько вопросов:», «Интересует:»."""
-    lem = [l for t in toks if _is_word(t) for l in _lemmas(t)]
+    lem = [l for t in toks if extras.is_word(t) for l in _lemmas(t)]
     return bool(set(lem) & (lex.inform_verbs | {"вопрос", "интересовать", "уточнить", "узнать"}))
 
 
@@ -191,16 +188,16 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     cuts = [0]
     for i in range(1, len(toks) - 1):
         t = toks[i]
-        if t._.norm in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
+        if extras.form(t) in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if nxt._.norm in lex.interrogatives and nxt._.norm not in ("что", "как", "ли") and (
-                    i - cuts[-1] >= 2 or toks[cuts[-1]]._.norm in lex.interrogatives):   # «Сколько и когда?»
+            if extras.form(nxt) in lex.interrogatives and extras.form(nxt) not in ("что", "как", "ли") and (
+                    i - cuts[-1] >= 2 or extras.form(toks[cuts[-1]]) in lex.interrogatives):   # «Сколько и когда?»
                 # the left part must itself be a question (an interrogative or «ли» in it)
                 left = toks[cuts[-1]:i]
-                if any(x._.norm in lex.interrogatives for x in left):
+                if any(extras.form(x) in lex.interrogatives for x in left):
                     cuts.append(i + 1)
-            elif (t._.norm == "и" and i + 2 < len(toks) and toks[i + 2]._.norm == "ли" and i - cuts[-1] >= 4
-                  and (toks[i - 1].text == "," or any(x._.norm == "ли" for x in toks[cuts[-1]:i]))):
+            elif (extras.form(t) == "и" and i + 2 < len(toks) and extras.form(toks[i + 2]) == "ли" and i - cuts[-1] >= 4
+                  and (toks[i - 1].text == "," or any(extras.form(x) == "ли" for x in toks[cuts[-1]:i]))):
                 # «…, и есть ли у вас снимок?», «нужен ли QR-код и печатаем ли мы цены?»
                 cuts.append(i + 1)   # «Вам удобнее утром или вечером, и есть ли у вас снимок?» — two questions
     if len(cuts) == 1:
@@ -230,7 +227,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     span_text = text[start:end]
     # questions inside quotation marks are the client quoting someone, not asking
     quoted = [(m.start() + start, m.end() + start) for m in _QUOTED.finditer(span_text)]
-    words = [t for t in toks if _is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
+    words = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
     if not words:
         return None
     unquoted = _URL.sub(" ", _QUOTED.sub(" ", span_text))   # «…/j/844?pwd=…» asks nothing
@@ -241,7 +238,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         return None
     if any(p and p in squashed for p in lex.rhetorical):
         return None
-    norms = [t._.norm for t in words]
+    norms = [extras.form(t) for t in words]
     lemma_seq = [_lemmas(t) for t in words]
     first = _first_content(words)
 
@@ -260,17 +257,17 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
 
     indirect = any(has_phrase(p) for p in lex.indirect)
     imperative_inform = any(
-        ("impr" in t._.oc_any) and "incl" not in t._.oc_any and (set(_lemmas(t)) & lex.inform_verbs)
+        ("impr" in extras.oc_any(t)) and "incl" not in extras.oc_any(t) and (_lemmas(t) & lex.inform_verbs)
         for t in words[:6])   # «Подскажите…» asks us; «мы подскажем» (incl) promises
-    interrogative = next((t._.norm for t in words[:6] if t._.norm in lex.interrogatives), None)
+    interrogative = next((extras.form(t) for t in words[:6] if extras.form(t) in lex.interrogatives), None)
     li = "ли" in norms
-    starts_with_interrogative = first is not None and (first._.norm in lex.no_mark_interrogatives or
+    starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
                                                        (li and norms.index("ли") <= 3))
-    request_verbs = [t for t in words[:8] if "impr" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs)
-                     and t._.norm not in lex.not_requests and not (set(_lemmas(t)) & lex.not_requests)
+    request_verbs = [t for t in words[:8] if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
+                     and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
-    modal_request = (has_q or indirect) and interrogative in (None, "ли") and any(set(_lemmas(t)) & lex.modal and "1per" not in t._.oc for t in words[:5]) and any(
-        "INFN" in t._.oc_any and not (set(_lemmas(t)) & lex.inform_verbs) for t in words)
+    modal_request = (has_q or indirect) and interrogative in (None, "ли") and any(_lemmas(t) & lex.modal and "1per" not in extras.oc(t) for t in words[:5]) and any(
+        "INFN" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 
     kind = None
@@ -290,7 +287,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         words = _request_clause(words)
     focus = _focus(words, lex)
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
-    asked_by = interrogative or next((t._.norm for t in words if t._.norm in lex.interrogatives), None)
+    asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
@@ -309,7 +306,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype = "reason"
     if kind == "question" and lex.advice_phrases and any(p in squashed for p in lex.advice_phrases):
         atype, general = "advice", True   # «Завтра сдавать заказчику, что делать?» → «Обновите страницу…»
-    predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & set(t._.oc) or t._.norm in ("можно", "нельзя")]
+    predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & extras.oc(t) or extras.form(t) in ("можно", "нельзя")]
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q)
 
@@ -322,7 +319,7 @@ def _request_clause(words: list["Token"]) -> list["Token"]:
     toks = words[0].doc[words[0].i: words[-1].i + 1]
     cut = None
     for t in toks:
-        if t.text in ("—", "–", ";", "(") or t._.norm in ("потому", "так", "поскольку", "чтобы", "т.к", "т.к."):
+        if t.text in ("—", "–", ";", "(") or extras.form(t) in ("потому", "так", "поскольку", "чтобы", "т.к", "т.к."):
             if any(x.i < t.i for x in words):
                 cut = t.i
                 break
@@ -331,7 +328,7 @@ def _request_clause(words: list["Token"]) -> list["Token"]:
 
 def _first_content(words: list["Token"]) -> "Token | None":
     for t in words:
-        if t._.norm in ("и", "а", "также", "еще", "ещё", "но", "ну", "кстати", "скажите", "подскажите", "пожалуйста"):
+        if extras.form(t) in ("и", "а", "также", "еще", "ещё", "но", "ну", "кстати", "скажите", "подскажите", "пожалуйста"):
             continue
         return t
     return None
@@ -343,23 +340,23 @@ _CLAUSE_OPENERS = frozenset({"что", "которые", "который", "ко
 def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
     """«Подтвердите, пожалуйста» is imperative; «Вы подтвердите?» is a question in the future tense."""
     i = words.index(t)
-    prev = words[i - 1]._.norm if i else ""
+    prev = extras.form(words[i - 1]) if i else ""
     if prev in ("вы", "вы,", "ли"):
         return False
-    if "incl" in t._.oc_any and not any(w._.norm == "давайте" for w in words[:i]):
+    if "incl" in extras.oc_any(t) and not any(extras.form(w) == "давайте" for w in words[:i]):
         return False   # «начнём», «будем» — we, not the reader
-    if t.pos_ != "VERB" and "impr" not in t._.oc:
+    if t.pos_ != "VERB" and "impr" not in extras.oc(t):
         return False   # a name or a noun with a rare imperative reading («Алексей»)
-    if "past" in t._.oc_any and (not t._.norm.endswith(("те", "тесь")) or i and any(
-            w._.norm in _CLAUSE_OPENERS or "nomn" in w._.oc_any and {"NOUN", "NPRO"} & set(w._.oc_any)
+    if "past" in extras.oc_any(t) and (not extras.form(t).endswith(("те", "тесь")) or i and any(
+            extras.form(w) in _CLAUSE_OPENERS or "nomn" in extras.oc_any(w) and {"NOUN", "NPRO"} & extras.oc_any(w)
             for w in words[max(0, i - 3): i])):
         # «Нашли ваш сайт через знакомых», «что две теплицы пришли с браком»: the past tense. A client asks a
         # company with the «вы» form («пришлите», «найдите»), so a bare «пришли»/«нашли» is not a request
         return False
-    if "impr" in t._.oc and "VERB" in t._.oc:
+    if "impr" in extras.oc(t) and "VERB" in extras.oc(t):
         return True
     # homograph of the future 2nd person plural: imperative when it opens the clause or is near «пожалуйста»
-    near = {w._.norm for w in words[max(0, i - 2): i + 3]}
+    near = {extras.form(w) for w in words[max(0, i - 2): i + 3]}
     return i == 0 or prev in ("и", "пожалуйста", "также", "еще", "тогда", "срочно", "обязательно") or "пожалуйста" in near
 
 
@@ -373,8 +370,8 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
     for t in words:
         if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"):
             continue
-        lem = t.lemma_ or t._.norm
-        if lem in lex.stop or t._.norm in lex.stop or lem in lex.interrogatives or len(lem) < 2:
+        lem = t.lemma_ or extras.form(t)
+        if lem in lex.stop or extras.form(t) in lex.stop or lem in lex.interrogatives or len(lem) < 2:
             continue
         if lem not in seen:
             seen.add(lem)
@@ -383,7 +380,7 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
 
 
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
-    norms = [t._.norm for t in words]
+    norms = [extras.form(t) for t in words]
     if interrogative and lex.interrogatives.get(interrogative) == "degree":
         return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):

@@ -60,9 +60,8 @@ class WordInfo:
     tag: str                      # OpenCorpora tag of the most probable parse
     oc: frozenset[str]            # its grammemes
     oc_any: frozenset[str]        # grammemes of every parse
-    lemmas_t: tuple[str, ...] = ()   # the same as sorted tuples (what tokens carry), built once per word
-    oc_t: tuple[str, ...] = ()
-    oc_any_t: tuple[str, ...] = ()
+    lemmas_t: tuple[str, ...] = ()   # lemmas and the form itself, sorted (what ``token._.lemmas`` shows)
+    lemma_set: frozenset[str] = frozenset()   # the same as a set (what the rules intersect)
 
 
 def ud_pos(tag: Any, word: str) -> str:
@@ -120,8 +119,7 @@ def word_info(word: str) -> WordInfo:
         oc=oc,
         oc_any=frozenset(oc_any),
         lemmas_t=tuple(sorted(lem | {norm(word)})),
-        oc_t=tuple(sorted(oc)),
-        oc_any_t=tuple(sorted(oc_any)),
+        lemma_set=lem | {norm(word)},
     )
 
 

@@ -15,10 +15,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence
 
+from letterlint.text import extras
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from letterlint.text.pipeline import AnalysedText
 
@@ -32,9 +33,9 @@ class PhraseSyntaxError(ValueError):
 class TokenView:
     """Plain-Python copies of what phrase matching reads from each token (spaCy's ``._`` access is slow)."""
 
-    __slots__ = ("n", "text", "idx", "form", "lemmas", "word", "space", "punct")
+    __slots__ = ("n", "text", "idx", "form", "lemmas", "word", "space", "punct", "found")
 
-    def __init__(self, doc: "Sequence[Token]") -> None:
+    def __init__(self, doc: "Doc") -> None:
         self.n = len(doc)
         self.text: list[str] = []
         self.idx: list[int] = []
@@ -43,15 +44,18 @@ class TokenView:
         self.word: list[bool] = []
         self.space: list[bool] = []
         self.punct: list[bool] = []
+        # every match of a phrase set over the whole text, found once: (set, loose) → (set, matches)
+        self.found: dict[tuple[int, bool], tuple[PhraseSet, list[PhraseMatch]]] = {}
+        ex = extras.extras(doc)
         for t in doc:
             self.text.append(t.text)
             self.idx.append(t.idx)
             self.space.append(t.is_space)
             self.punct.append(t.is_punct)
-            holder = t._.placeholder
+            holder = ex.placeholder[t.i]
             self.word.append(not (t.is_space or t.is_punct or holder))
-            self.form.append("" if holder else (t._.norm or norm(t.text)))
-            self.lemmas.append(frozenset(t._.lemmas))
+            self.form.append("" if holder else (ex.norm[t.i] or norm(t.text)))
+            self.lemmas.append(ex.lemma_set[t.i])
 
 
 def token_view(at: "AnalysedText") -> TokenView:
@@ -72,9 +76,9 @@ class WordPat:
     upper: bool = False  # the token must be written in upper case
 
     def matches(self, tok: "Token") -> bool:
-        if tok.is_space or tok.is_punct or tok._.placeholder:
+        if tok.is_space or tok.is_punct or extras.placeholder(tok):
             return False
-        return self._match(tok._.norm or norm(tok.text), tok.text, frozenset(tok._.lemmas))
+        return self._match(extras.form(tok) or norm(tok.text), tok.text, extras.lemmas(tok))
 
     def matches_at(self, v: TokenView, i: int) -> bool:
         return v.word[i] and self._match(v.form[i], v.text[i], v.lemmas[i])
@@ -175,13 +179,22 @@ class PhraseSet:
 
     def finditer(self, at: "AnalysedText", *, loose: bool = False, start: int = 0,
                  end: int | None = None) -> Iterator[PhraseMatch]:
-        """Every match (overlapping ones included) whose characters lie in [start, end)."""
+        """Every match (overlapping ones included) whose characters lie in [start, end). The whole text is
+        scanned once per phrase set; checks that ask about one sentence after another reuse that scan."""
         v = token_view(at)
+        got = v.found.get((id(self), loose))
+        if got is None or got[0] is not self:
+            got = (self, list(self._scan(v, loose)))
+            v.found[(id(self), loose)] = got
+        matches = got[1]
+        if start == 0 and end is None:
+            return iter(matches)
         end = len(at.text) if end is None else end
-        for i in range(bisect.bisect_left(v.idx, start), v.n):
+        return (m for m in matches if start <= m.start and m.end <= end)
+
+    def _scan(self, v: TokenView, loose: bool) -> Iterator[PhraseMatch]:
+        for i in range(v.n):
             pos = v.idx[i]
-            if pos >= end:
-                break
             if not v.word[i]:
                 continue
             cands = self._candidates(v.form[i], v.lemmas[i])
@@ -193,9 +206,7 @@ class PhraseSet:
                 j = _match_rest(v, i + 1, p.words[1:], loose)
                 if j is None:
                     continue
-                e = v.idx[j - 1] + len(v.text[j - 1])
-                if e <= end:
-                    yield PhraseMatch(p, i, j, pos, e)
+                yield PhraseMatch(p, i, j, pos, v.idx[j - 1] + len(v.text[j - 1]))
 
     def spans(self, at: "AnalysedText", *, loose: bool = True) -> list[tuple[int, int]]:
         """Character spans of every match (for exceptions)."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
+from letterlint.text import extras
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,9 +71,7 @@ def nlp() -> Any:
             Defaults = _Defaults
 
         n = _Russian()   # = spacy.blank("ru") with those infixes
-        for name, default in (("lemmas", ()), ("oc", ()), ("oc_any", ()), ("placeholder", False), ("norm", "")):
-            if not Token.has_extension(name):
-                Token.set_extension(name, default=default)
+        extras.register()
         _NLP = n
     return _NLP
 
@@ -144,7 +143,7 @@ class AnalysedText:
         rules ask, and spaCy's ``._`` access is slow)."""
         cached = self.__dict__.get("_words")
         if cached is None:
-            cached = [t for t in self.doc if not (t.is_space or t.is_punct or t._.placeholder)]
+            cached = [t for t in self.doc if extras.is_word(t)]
             self.__dict__["_words"] = cached
         return cached
 
@@ -209,8 +208,9 @@ def _tokenise(text: str) -> "Doc":
     n = nlp()
     if not PLACEHOLDER_RE.search(text):
         doc = n.make_doc(text)
+        ex = extras.attach(doc)
         for t in doc:
-            t._.norm = t.norm_ = norm(t.text)
+            ex.norm[t.i] = t.norm_ = norm(t.text)
         return doc
     words: list[str] = []
     spaces: list[bool] = []
@@ -242,11 +242,12 @@ def _tokenise(text: str) -> "Doc":
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None:
                 holders.update(range(span.start, span.end))
+    ex = extras.attach(doc)
     for t in doc:
-        t._.norm = t.norm_ = norm(t.text)
+        ex.norm[t.i] = t.norm_ = norm(t.text)
         if t.i in holders:
-            t._.placeholder = True
-            t._.norm = ""
+            ex.placeholder[t.i] = True
+            ex.norm[t.i] = ""
             t.norm_ = "\u2063"  # never equal to a word
     return doc
 
@@ -258,6 +259,7 @@ def _set_sentences(doc: "Doc") -> None:
     toks = list(doc)
     if not toks:
         return
+    holder = extras.extras(doc).placeholder
     starts = [False] * len(toks)
     starts[0] = True
 
@@ -275,7 +277,7 @@ def _set_sentences(doc: "Doc") -> None:
 
     def starts_upper(t: "Token") -> bool:
         c = t.text[:1]
-        return c.isupper() or c.isdigit() or c in _OPENERS or c in "-—–•*" or t._.placeholder
+        return c.isupper() or c.isdigit() or c in _OPENERS or c in "-—–•*" or holder[t.i]
 
     def at_line_start(i: int) -> bool:
         j = i - 1
@@ -334,7 +336,7 @@ def _set_sentences(doc: "Doc") -> None:
                 starts[nw] = True
             elif txt in (":", ";") or txt.endswith((".", "!", "?", "…")):
                 starts[nw] = True
-            elif txt != "," and txt != "-" and nxt.text[:1].isupper() and not t._.placeholder:
+            elif txt != "," and txt != "-" and nxt.text[:1].isupper() and not holder[t.i]:
                 starts[nw] = True
     # all at once: setting Token.is_sent_start one by one makes spaCy scan the whole doc each time (O(n²))
     import numpy
@@ -349,11 +351,13 @@ def _set_sentences(doc: "Doc") -> None:
 def _set_morph(doc: "Doc") -> None:
     from letterlint.text.morph import word_info
 
+    ex = extras.extras(doc)
     for t in doc:
+        i = t.i
         if t.is_space:
             t.pos_ = "SPACE"
             continue
-        if t._.placeholder:
+        if ex.placeholder[i]:
             t.pos_ = "X"
             continue
         if t.is_punct:
@@ -363,15 +367,15 @@ def _set_morph(doc: "Doc") -> None:
         if t.like_url or t.like_email:
             t.pos_ = "X"
             t.lemma_ = t.text.lower()
-            t._.lemmas = (t.text.lower(),)
+            ex.lemmas[i] = (t.text.lower(),)
+            ex.lemma_set[i] = frozenset(ex.lemmas[i])
             continue
         info = word_info(t.norm_)
         t.lemma_ = info.lemma
-        t._.lemmas = info.lemmas_t
+        ex.lemmas[i], ex.lemma_set[i] = info.lemmas_t, info.lemma_set
         t.pos_ = info.pos
         t.tag_ = info.tag
-        t._.oc = info.oc_t
-        t._.oc_any = info.oc_any_t
+        ex.oc[i], ex.oc_any[i] = info.oc, info.oc_any
         if info.morph:
             t.set_morph(info.morph)
 
@@ -401,9 +405,9 @@ def _set_syntax(doc: "Doc") -> None:
     heads: list[tuple["Token", "Token"]] = []
     for toks, mo, so in zip(sents, morph_out, syntax_out):
         for t, mt in zip(toks, mo.tokens):
-            if t._.placeholder:
+            if extras.placeholder(t):
                 continue
-            if "impr" not in t._.oc_any:
+            if "impr" not in extras.oc_any(t):
                 t.pos_ = mt.pos
                 feats = "|".join(f"{k}={v}" for k, v in sorted((mt.feats or {}).items()))
                 t.set_morph(feats or None)
