@@ -15,15 +15,22 @@ from _e2e import BAD_BODY, CLEAN_BODY, CONFIG, clean_env, held, letterlint_launc
 HOOK = Path(__file__).resolve().parent.parent / "integrations" / "git" / "sendemail-validate"
 
 
-def _send_email_available() -> bool:
+def _send_email_missing() -> str | None:
+    """Why git send-email cannot run here, or None."""
     if shutil.which("git") is None:
-        return False
+        return "git is not installed"
     r = subprocess.run(["git", "send-email", "-h"], capture_output=True)
-    return b"--dry-run" in r.stdout + r.stderr   # git without the git-email package says it is not a command
+    if b"--dry-run" not in r.stdout + r.stderr:   # git without the git-email package says it is not a command
+        return "git send-email is not installed"
+    # Debian's git-email only recommends the Perl module it loads for every address (Mail::Address)
+    if subprocess.run(["perl", "-MMail::Address", "-e", "1"], capture_output=True).returncode != 0:
+        return "git send-email lacks the Perl module Mail::Address"
+    return None
 
 
-pytestmark = pytest.mark.skipif(not _send_email_available(),
-                                reason="git send-email is not installed (Debian: apt-get install git git-email; "
+_MISSING = _send_email_missing()
+pytestmark = pytest.mark.skipif(_MISSING is not None,
+                                reason=f"{_MISSING} (Debian: apt-get install git git-email libmailtools-perl; "
                                        ".ci/run does it as root)")
 
 

@@ -3,7 +3,7 @@
     type: metric
     metric: sentence_words          # one of MEASURES below
     params: {max: 25}               # ``max`` and/or ``min``; a finding when the value is above max / below min
-    message: "Предложение из {value} слов — больше {max}."
+    message: "Слов в предложении: {value} (больше {max})."
 
 A measure yields (value, start, end) per unit it measures: the whole scope (``words``, ``sentences``,
 ``readability``, ``chars``) or each sentence/paragraph (``sentence_words``, ``paragraph_words``), so the finding
