@@ -48,6 +48,9 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
         except KeyboardInterrupt:
             _err("прервано")
             sys.exit(130)
+        except BrokenPipeError:
+            _quiet_stdout()
+            sys.exit(141)   # as a shell tool killed by SIGPIPE: the reader (head, less) stopped reading
         except Exception as exc:  # the promise: no traceback reaches the user
             if os.environ.get("LETTERLINT_DEBUG"):
                 traceback.print_exc()
@@ -55,6 +58,15 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(EXIT_ERROR)
 
     return wrapper
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit after a closed pipe does not print an error."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # pragma: no cover - stdout without a file descriptor
+        pass
 
 
 def _split_ids(values: Iterable[str]) -> list[str]:
@@ -422,7 +434,13 @@ def main() -> None:
             stream.reconfigure(errors="replace")  # type: ignore[union-attr]
         except (AttributeError, ValueError):  # pragma: no cover
             pass
-    cli(prog_name="letterlint")
+    try:
+        cli(prog_name="letterlint")
+    finally:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
 
 
 if __name__ == "__main__":  # pragma: no cover

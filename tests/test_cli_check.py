@@ -273,3 +273,19 @@ def test_explain_on_a_letter_for_draft_questions_and_for_a_rule_without_a_trace(
     assert res.exit_code == 0 and "(«заболел»)" in res.output
     res = run("explain", "no-such-rule", str(CASES / "w-kitchen-sick-designer" / "draft.eml"))
     assert res.exit_code == 2 and "неизвестное правило" in res.output
+
+
+def test_a_closed_pipe_is_not_an_error() -> None:
+    """`letterlint check … | head -1`: the reader goes away before the report is written; no error line, no
+    traceback, the exit code of a program stopped by SIGPIPE."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    p = subprocess.Popen([sys.executable, "-m", "letterlint", "check", "examples/reply.eml", "--thread",
+                          "examples/client.eml"], cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.close()   # before letterlint has loaded its models and written a byte
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 141
+    assert err == ""
