@@ -20,6 +20,7 @@ from letterlint.text.asks import Ask, _LIST_MARK, _lemmas
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
+    from letterlint.text.asks import AskLexicon
     from letterlint.text.pipeline import AnalysedText
 
 _ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "пят": 5, "шест": 6, "седьм": 7, "восьм": 8,
@@ -91,6 +92,7 @@ class Alignment:
     deferred: bool = False
     reasons: list[str] = field(default_factory=list)
     by_words: bool = False         # linked by shared words or list numbers, not only by the kind of answer
+    others: list[int] = field(default_factory=list)   # starts of other sentences linked by words that also answer it
 
 
 def candidates(at: "AnalysedText") -> list[Candidate]:
@@ -193,8 +195,9 @@ def _close(a: str, b: str) -> bool:
     return n >= max(4, int(0.6 * min(len(a), len(b))))
 
 
-def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignment]:
-    """An Alignment per ask (same order)."""
+def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexicon | None" = None) -> list[Alignment]:
+    """An Alignment per ask (same order): first by words, numbers and kinds of answer; then a question still
+    without an answer takes unclaimed content in its place in the reply (:func:`_by_position`)."""
     # our own questions to the client answer nothing («Вам удобно в среду?»)
     cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?")]
     singles = list(cands)
@@ -209,6 +212,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
     result = []
     for idx, ask in enumerate(asks):
         best: tuple[float, Candidate | None, bool, list[str]] = (0.0, None, False, [])
+        linked: list[int] = []
         position = idx + 1
         for c in cands:
             reasons = []
@@ -257,7 +261,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                     _share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 score = min(score, cfg.threshold - 0.01)
-            if ask.answer_type == "date" and ask.topic_nouns and not (by_number or by_ref) and \
+            if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
+                    ask.topic_nouns and not (by_number or by_ref) and \
                     _share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
@@ -266,13 +271,18 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig) -> list[Alignm
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
+            if score >= cfg.threshold and (type_ok or deferred) and c in singles and \
+                    any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons):
+                linked.append(c.start)
             if score > best[0]:
                 best = (score, c, deferred, reasons)
         score, cand, deferred, reasons = best
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons)
         al.by_words = any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons) \
             and not (cand is not None and _OVERVIEW.search(cand.text))
+        al.others = sorted(set(linked))
         result.append(al)
+    _by_position(result, singles, at, cfg, lex)
     return result
 
 
@@ -341,8 +351,30 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "duration":
         pats = [cfg.type_patterns.get("duration"), cfg.type_patterns.get("date")]
         return any(p and p.search(c.text) for p in pats)
+    if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
+        return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
     return bool(pat and pat.search(c.text))
+
+
+def _duration_said(c: Candidate, cfg: AnswerConfig) -> bool:
+    """A length of time is named («7–8 часов», «два дня»): only then does a sentence answer «сколько времени
+    займёт…» without naming the work — a bare date («в пятницу к 8:00») may be about something else."""
+    pat = cfg.type_patterns.get("duration")
+    return bool(pat and pat.search(c.text))
+
+
+def _has_count(text: str, cfg: AnswerConfig) -> bool:
+    """A number that counts something: «10 рабочих дней», «312 000 ₽», «в 17:00» or «22 мая» answer «Сколько
+    операторов понадобится?» with a term, a price or a date, not a count."""
+    pat = cfg.type_patterns.get("count")
+    if pat is None:
+        return False
+    for k in ("amount", "duration", "date"):
+        other = cfg.type_patterns.get(k)
+        if other is not None:
+            text = other.sub(" ", text)
+    return bool(pat.search(text))
 
 
 # «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order
@@ -354,8 +386,189 @@ def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> 
     least ``min_score`` count: a weak match may sit anywhere, and an order finding on it would be a false alarm."""
     # only answers tied to their question by words or numbers: a figure found by its kind alone may sit anywhere
     answered = [a for a in alignments if a.answered and a.best is not None and a.score >= min_score and a.by_words]
+    # a sentence may answer two questions, and a question may be answered by more than one sentence: the order is
+    # broken only when no choice of answers runs in the order asked (the earliest fitting answer each time)
+    at = -1
+    for a in answered:
+        fits = [x for x in [a.best.start, *a.others] if x >= at]
+        if not fits:
+            break
+        at = min(fits)
+    else:
+        return None
     for i in range(1, len(answered)):
         prev, cur = answered[i - 1], answered[i]
         if cur.best.start < prev.best.start:
             return prev, cur
     return None
+
+
+# Sentences that answer nothing: a greeting, thanks, good wishes, a sign-off («С любовью к вашему празднику,»)
+_NOT_CONTENT = re.compile(r"^\W*(?:спасибо|благодар\w*|рад[аы]?\b|хорош\w+ (?:дня|вечера|выходных|недели)|"
+                          r"всего (?:доброго|хорошего)|до связи|на связи|с уважением|добр\w+ (?:день|утро|вечер)|"
+                          r"здравствуй\w*|приветствую|давайте|если (?:будут|появятся|возникнут|остались|останутся) (?:\S+ )?вопрос)",
+                          re.I)
+
+
+def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: AnswerConfig) -> bool:
+    """A sentence that says something to the client: not a greeting, thanks or sign-off, not our own question or
+    request to them, not an undated «уточню и вернусь»."""
+    text = c.text.strip()
+    words = re.findall(r"\w+", text)
+    if len(words) < 3 or text.endswith((",", "?")) or _NOT_CONTENT.search(text):
+        return False
+    if first and len(words) <= 5 and text.endswith("!"):
+        return False                                     # «Анна, добрый день!»
+    if any(s < c.end and c.start < e for s, e in our_asks):
+        return False
+    if cfg.deferral.search(text) and not (cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(text)) \
+            and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I):
+        return False
+    return True
+
+
+# the kind of answer a question expects, as a pattern that must be somewhere in a sentence given to it by position
+_STRICT = {"money": ("amount", "money"), "count": ("count",), "date": ("date", "deadline"),
+           "duration": ("duration",), "place": ("place",)}     # by place, «сколько займёт» needs a length itself
+
+
+def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The expected kind of answer is not clearly absent: «Сколько стоит?» needs an amount, «Когда?» a date or a
+    term; other questions (yes/no, open, who) can be answered in any words."""
+    keys = _STRICT.get(ask.answer_type)
+    if keys is None:
+        return True
+    if cfg.deferral.search(c.text) and cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text):
+        return True                                      # an honest deferral with a date
+    if ask.answer_type == "date" and cfg.done.search(c.text):
+        return True                                      # «Когда будет макет?» → «Макет готов: …»
+    if ask.answer_type == "count" and not ask.general:
+        return _has_count(c.text, cfg)
+    return any(cfg.type_patterns.get(k) is not None and cfg.type_patterns[k].search(c.text) for k in keys)
+
+
+def _by_position(result: list[Alignment], singles: list[Candidate], at: "AnalysedText", cfg: AnswerConfig,
+                 lex: "AskLexicon | None") -> None:
+    """A question the words did not link to anything is answered by unclaimed content in its place: the reply
+    answers in the order asked, so a sentence between the answers to the questions before and after it, that no
+    other question took, most likely answers it in other words («Есть ли парковка?» → «Машину можно оставить во
+    дворе»). Only when the places fit: as many unclaimed blocks in the gap as unanswered questions, each with the
+    kind of answer its question needs (a «сколько» question gets no sentence without a number)."""
+    if not any(al.answered for al in result) or all(al.answered for al in result):
+        return
+    from letterlint.text.asks import default_lexicon, find_asks
+
+    text = at.text
+    our = [(a.start, a.end) for a in find_asks(at, lex or default_lexicon())]
+    claimed = [(al.best.start, al.best.end) for al in result if al.answered and al.best is not None]
+    first_start = singles[0].start if singles else 0
+    free: list[Candidate] = []
+    blocks: list[list[Candidate]] = []
+    prev_claimed = False
+    # a paragraph that puts our own question or request to the client is the next step, not an answer
+    pars = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    next_step = [(a, b) for a, b in pars if any(a <= s < b for s, _ in our)]
+    for i, c in enumerate(singles):
+        is_claimed = any(s <= c.start and c.end <= e for s, e in claimed)
+        new_par = i == 0 or "\n\n" in text[singles[i - 1].end:c.start]
+        if any(a <= c.start < b for a, b in next_step):
+            prev_claimed = False
+            continue
+        if is_claimed:
+            prev_claimed = True
+            continue
+        if not _content(c, c.start == first_start, our, cfg):
+            prev_claimed = False
+            if new_par or not blocks or blocks[-1][-1] is not singles[i - 1]:
+                pass
+            continue
+        if prev_claimed and not new_par:
+            continue       # a sentence right after an answer in its paragraph explains that answer
+        if blocks and not new_par and blocks[-1][-1] is singles[i - 1]:
+            blocks[-1].append(c)
+        else:
+            blocks.append([c])
+        prev_claimed = False
+        free.append(c)
+    if not blocks:
+        return
+    i = 0
+    n = len(result)
+    while i < n:
+        if result[i].answered or result[i].ask.kind != "question":
+            i += 1
+            continue
+        j = i
+        while j < n and not result[j].answered:
+            j += 1
+        run = [k for k in range(i, j) if result[k].ask.kind == "question"]
+        lo = max((result[k].best.end for k in range(i) if result[k].answered and result[k].best), default=0)
+        hi = min((result[k].best.start for k in range(j, n) if result[k].answered and result[k].best),
+                 default=len(text))
+        i = j
+        if lo >= hi:
+            continue       # answers out of order: no place to read
+        gap = [b for b in blocks if b[0].start >= lo and b[-1].end <= hi]
+        one_to_one = len(gap) == len(run)
+        taken = -1
+        for k in run:
+            al = result[k]
+            for bi, b in enumerate(gap):
+                if bi <= taken:
+                    continue
+                span = Candidate(b[0].start, b[-1].end, text[b[0].start:b[-1].end],
+                                 set().union(*(c.lemmas for c in b)), None, set())
+                why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k))
+                if why:
+                    taken = bi
+                    al.answered = True
+                    al.best = span
+                    al.score = max(al.score, cfg.threshold)
+                    al.by_words = False     # a place in the reply says nothing about the order of answers
+                    al.reasons = al.reasons + [f"на своём месте в ответе, {why}"]
+                    break
+
+
+# verbs that carry no topic of a yes/no question: «можно ли», «хотела бы уточнить, …», «интересует, …»
+_EMPTY_VERBS = frozenset({"быть", "мочь", "смочь", "хотеть", "хотеться", "уточнить", "узнать", "интересовать",
+                          "спросить", "подсказать", "сказать", "понимать", "понять", "можно", "нужно", "надо",
+                          "нужный", "возможно", "есть", "иметься", "делать", "сделать"})
+
+_YES_NO_OPENER = re.compile(r"^\W*(?:да|нет|конечно|разумеется|к сожалению|увы|можно|нельзя|есть|нету|"
+                            r"не\s+\w+|сможем|можем|получится|обязательно)\b", re.I)
+
+
+def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) -> str:
+    """Why an unclaimed block in a question's place answers it ('' if it does not): its kind of answer must be
+    there, and something more — a word of the question (even a shared stem), a yes or no opening a yes/no
+    answer, or a figure of the kind asked when the block is the only one in the question's turn."""
+    if not _kind_present(ask, c, cfg):
+        return ""
+    # the thing asked about, not a verb or an adjective («сможем выйти», «старой кровли» share nothing with
+    # «вывоз старого шифера»); a date answers «когда» only next to the very thing asked about
+    nouns = ask.topic_nouns or ask.nouns
+    words = nouns[:1] if ask.answer_type == "date" else nouns
+    if words and _weak_link(words, c, cfg):
+        return "общее слово с вопросом"
+    if ask.answer_type == "yesno" and _YES_NO_OPENER.search(c.text):
+        return "ответ «да/нет» в начале абзаца"
+    verbs = [v for v in ask.verbs if v not in _EMPTY_VERBS]
+    if ask.answer_type == "yesno" and any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas for v in verbs):
+        return "тот же глагол, что в вопросе"          # «Входит ли завтрак?» → «…уже включён в эту цену»
+    if in_turn and ask.answer_type in ("money", "count", "duration"):
+        return f"ответ нужного вида ({_TYPE_RU[ask.answer_type]}) в очереди этого вопроса"
+    return ""
+
+
+def _weak_link(words: list[str], c: Candidate, cfg: AnswerConfig) -> bool:
+    """A noun of the question in the block: its lemma, a synonym, or a short word opening a longer one («фото» →
+    «фотографии»). Not any shared stem: the tagger takes «старого» for a noun, and «старой кровли» is no link."""
+    for f in words:
+        if len(f) < 3 or not f.isalpha():
+            continue
+        if f in c.lemmas or cfg.synonyms.get(f, set()) & c.lemmas:
+            return True
+        if len(f) >= 4 and any(len(l) > len(f) and l.startswith(f) or len(l) >= 4 and f.startswith(l) and
+                               len(f) > len(l) for l in c.lemmas):
+            return True
+    return False

@@ -311,6 +311,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                general=general, topic_nouns=topic_nouns, marked=has_q)
 
 
+
 def _request_clause(words: list["Token"]) -> list["Token"]:
     """The words of a request up to where its reason begins («— наш юрист хочет посмотреть»)."""
     out = []
@@ -397,11 +398,15 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if interrogative:
         t = lex.interrogatives[interrogative]
         if t == "amount":
-            nxt = norms[norms.index(interrogative) + 1] if norms.index(interrogative) + 1 < len(norms) else ""
+            at_ = norms.index(interrogative)
+            if at_ and norms[at_ - 1] in ("во", "в"):
+                return "date"     # «Во сколько вы привозите?» asks for a time, not a number
+            nxt = norms[at_ + 1] if at_ + 1 < len(norms) else ""
             if nxt in ("времени", "дней", "недель", "часов", "месяцев") or any(
                     f in ("занять", "длиться", "продолжаться", "уйти") for f in focus):
                 return "duration"
-            if any(f in ("стоить", "обойтись", "заплатить", "платить") for f in focus):
+            if any(f in ("стоить", "обойтись", "заплатить", "платить") for f in focus) or \
+                    any(n.startswith(("стоит", "стоят", "стоил")) for n in norms):   # «стоят» read as «стоять»
                 return "money"
             return "count"
         return t

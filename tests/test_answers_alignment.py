@@ -1,0 +1,127 @@
+"""Answers found by their place in the reply, and the traps where a place alone must not count as an answer."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+import yaml
+
+from letterlint.mail.model import SourceText
+from letterlint.text.answers import AnswerConfig, align, answer_order_broken
+from letterlint.text.asks import AskLexicon, find_asks
+from letterlint.text.pipeline import analyse
+
+PARAMS = yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+LEX = AskLexicon.from_params(PARAMS)
+CFG = AnswerConfig.from_params({**PARAMS, "threshold": 0.58})
+
+
+def _st(text: str) -> SourceText:
+    return SourceText.from_lines("t", [(l, i + 1, 1) for i, l in enumerate(text.split("\n"))])
+
+
+def _align(question: str, answer: str):
+    return align(find_asks(analyse(_st(question)), LEX), analyse(_st(answer)), CFG, LEX)
+
+
+def _verdicts(question: str, answer: str) -> list[bool]:
+    return [a.answered for a in _align(question, answer) if a.ask.kind == "question"]
+
+
+# --- answered by place -------------------------------------------------------------------------------------------
+
+def test_count_answered_in_its_turn_in_other_words():
+    got = _verdicts("Сколько стоит переезд офиса? Сколько грузчиков приедет? Сколько займёт погрузка?",
+                    "Олег, добрый день!\n\nПереезд обойдётся в 38 000 ₽.\n\nОтправим бригаду из 4 ребят.\n\n"
+                    "Погрузка займёт около 3 часов.")
+    assert got == [True, True, True]
+
+
+def test_yes_opening_a_paragraph_in_its_place():
+    als = _align("Сколько стоит уборка? Можно ли оплатить по безналу? Когда сможете приехать?",
+                 "Анна, добрый день!\n\nУборка — 12 000 ₽.\n\nДа, выставим счёт на вашу компанию.\n\n"
+                 "Приедем в понедельник, 17 марта, к 9:00.")
+    assert [a.answered for a in als] == [True, True, True]
+    assert any("на своём месте" in r for r in als[1].reasons)
+
+
+def test_short_word_opening_a_longer_one_links_by_place():
+    got = _verdicts("Пришлите, пожалуйста, ссылку на отобранные кадры. И когда ждать готовые фото?",
+                    "Ссылка на кадры: https://disk.example.ru/s/42 — папка открыта до конца июня.\n\n"
+                    "Обработанные фотографии пришлём в пятницу, 23 мая.")
+    assert got == [True]
+
+
+# --- traps: still unanswered -------------------------------------------------------------------------------------
+
+def test_price_deferred_without_a_figure_is_not_answered_by_place():
+    got = _verdicts("Когда сможете начать? Сколько это будет стоить? Нужен ли наш логотип?",
+                    "Начнём в понедельник, 17 марта.\n\nСтоимость обсудим после замера.\n\n"
+                    "Да, логотип нужен в векторе.")
+    assert got == [True, False, True]
+
+
+def test_shooting_date_does_not_answer_when_the_video_is_ready():
+    got = _verdicts("Сколько стоит монтаж? Когда будет готов ролик? Нужен ли наш логотип?",
+                    "Монтаж — 30 000 ₽.\n\nСъёмку назначили на 2 апреля.\n\nДа, логотип нужен в векторе.")
+    assert got == [True, False, True]
+
+
+def test_next_step_paragraph_answers_nothing():
+    got = _verdicts("Сколько стоит кухня? Есть ли у вас сборка?",
+                    "Кухня по вашему проекту — 240 000 ₽.\n\nПриходите к нам в салон, покажем образцы фасадов. "
+                    "Вам удобно в среду?")
+    assert got == [True, False]
+
+
+def test_unrelated_extra_paragraph_does_not_answer_a_yes_no_question():
+    got = _verdicts("Сколько стоит аренда на 5 суток? Нужно детское кресло — есть у вас такое?",
+                    "Аренда на 5 суток — 27 500 ₽.\n\nМашину передаст наш сотрудник в зоне прилёта, он позвонит "
+                    "вам после посадки.")
+    assert got == [True, False]
+
+
+# --- kinds of answer ---------------------------------------------------------------------------------------------
+
+def test_a_term_is_not_a_count():
+    got = _verdicts("Сколько операторов понадобится?",
+                    "На запуск нам нужно 10 рабочих дней: обучение операторов и тестовые звонки.")
+    assert got == [False]
+
+
+def test_bare_how_much_takes_a_price():
+    got = _verdicts("Нужен перевод пяти сертификатов. Сколько и когда?",
+                    "Переведём к четвергу, 23 октября. Стоимость — 1 800 ₽ за сертификат.")
+    assert all(got)
+
+
+def test_at_what_time_asks_for_a_time():
+    (a,) = find_asks(analyse(_st("Во сколько вы привозите хлеб утром?")), LEX)
+    assert a.answer_type == "date"
+
+
+def test_a_price_is_not_a_date():
+    assert not CFG.type_patterns["date"].search("Замена обойдётся в 6 900 ₽.")
+    assert CFG.type_patterns["date"].search("Приезжайте в 9 утра.")
+
+
+def test_a_length_of_work_needs_a_length_or_the_work_named():
+    got = _verdicts("Сколько стоит замена колодок? Сколько по времени займёт работа?",
+                    "Замена колодок обойдётся в 6 900 ₽.\n\nМожем принять машину в пятницу, 21 марта, к 8:00.")
+    assert got == [True, False]
+
+
+# --- answer order ------------------------------------------------------------------------------------------------
+
+def test_order_kept_when_one_sentence_answers_two_questions():
+    als = _align("Сколько стоит продление 120 лицензий? Сохранится ли скидка? Можно ли добавить 15 мест?",
+                 "Продление 120 лицензий — 312 000 ₽, это уже со скидкой 12%, она сохраняется.\n\n"
+                 "15 мест добавим в тот же договор: ещё 39 000 ₽ с той же скидкой.")
+    assert all(a.answered for a in als)
+    assert answer_order_broken(als) is None
+
+
+def test_order_still_broken_when_answers_are_swapped():
+    als = _align("Сколько будет стоить перевод? Когда сможете начать перевод?",
+                 "Начнём перевод в понедельник, 17 марта. Стоимость перевода — 45 000 ₽.")
+    assert answer_order_broken(als) is not None
