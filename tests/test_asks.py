@@ -38,6 +38,8 @@ def st(text: str) -> SourceText:
     ("Можете прислать акт за март?", "request"),
     ("Сможете ли сделать обложку с выборочным лаком?", "question"),
     ("Прошу выставить счёт на ООО «Ромашка».", "request"),
+    ("Как вы считаете, стоит ли продлевать договор?", "question"),   # not the pleasantry «Как вы?»
+    ("Как у вас с загрузкой в мае?", "question"),
 ])
 def test_asks_found(text, kind):
     found = asks(text)
@@ -53,6 +55,11 @@ def test_asks_found(text, kind):
     "Извините, что долго не отвечал.",
     "Начнём, как только получим оплату.",
     "Будем рады видеть вас на конференции.",
+    "Как у вас дела?",                          # small talk with filler words is still small talk
+    "Ну как там выходные?",
+    "Как дела у вас в офисе?",
+    "Прежде чем вносить предоплату, хотим уточнить несколько моментов.",   # announces questions, asks none
+    "У нас есть пара нюансов:",
 ])
 def test_not_asks(text):
     assert asks(text) == []
@@ -112,3 +119,16 @@ def test_order():
     als = _align("Сколько будет стоить перевод? Когда сможете начать перевод?",
                  "Стоимость перевода — 45 000 ₽. Начнём перевод в понедельник, 17 марта.")
     assert answer_order_broken(als) is None
+
+
+def test_a_price_written_in_words_answers_the_price_question():
+    (al,) = _align("Сколько стоит корпоративное обучение для группы 12 человек?",
+                   "Анатолий, добрый день!\n\nДля группы из двенадцати человек курс обойдётся в девяносто шесть "
+                   "тысяч рублей.\n\nДа, тренер приедет к вам.")
+    assert al.answered
+
+
+def test_a_price_in_words_is_no_price_when_it_counts_something_else():
+    (al,) = _align("Сколько стоит корпоративное обучение?",
+                   "Анатолий, добрый день!\n\nТренер провёл тысячу таких занятий.\n\nДа, тренер приедет к вам.")
+    assert not al.answered

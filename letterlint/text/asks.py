@@ -65,7 +65,7 @@ class AskLexicon:
             indirect=phrases("indirect"),
             request_phrases=phrases("request_phrases"),
             not_requests=frozenset(norm(x) for x in p.get("not_requests", [])),
-            pleasantries=[_squash(x) for x in p.get("pleasantries", [])],
+            pleasantries=[_small_talk(x) for x in p.get("pleasantries", [])],
             rhetorical=[_squash(x) for x in p.get("rhetorical", [])],
             modal=frozenset(norm(x) for x in p.get("modal", [])),
             stop=frozenset(norm(x) for x in p.get("stop_lemmas", [])),
@@ -98,6 +98,28 @@ class Ask:
 
 def _squash(s: str) -> str:
     return re.sub(r"[^\w ]+", "", norm(s)).strip()
+
+
+# words that do not change a pleasantry: «Как у вас дела?» = «Как дела?», «Ну как там выходные?» = «Как выходные?»
+_SMALL_TALK_FILLER = frozenset("у вас тебя вами тебе вам там тут вообще сейчас ну а и кстати же то ваши твои".split())
+
+
+def _pleasantry(talk: str, lex: "AskLexicon") -> bool:
+    """«Как дела?», «Как у вас дела в офисе?» — but not «Как вы считаете, стоит ли продлевать?»: a pleasantry
+    ending in a pronoun matches only whole, and what follows one must be short and ask nothing."""
+    for p in lex.pleasantries:
+        if talk == p:
+            return True
+        if talk.startswith(p + " ") and not p.endswith((" вы", " ты")):
+            rest = talk[len(p) + 1:].split()
+            if len(rest) <= 3 and not (set(rest) & (lex.interrogatives.keys() | {"ли"})):
+                return True
+    return False
+
+
+def _small_talk(s: str) -> str:
+    """A sentence squashed and stripped of filler words, to compare with the pleasantries."""
+    return " ".join(w for w in _squash(s).split() if w not in _SMALL_TALK_FILLER)
 
 
 def _lemmas(t: "Token") -> frozenset[str]:
@@ -174,7 +196,8 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
 
 
 _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал\w*|накопил\w*)\s+(?:\S+\s+){0,2}вопрос\w*\s*[.!]?\s*$|"
-                        r"(?:несколько|пара|пару|два|три|пара)\s+вопрос\w*\s*[.!:]?\s*$", re.I)
+                        r"(?:несколько|пара|пару|два|три|ряд)\s+(?:вопрос|момент|нюанс|детал|пункт)\w*\s*[.!:]?\s*$",
+                        re.I)   # «Прежде чем платить, хотим уточнить несколько моментов.»
 
 
 def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
@@ -234,7 +257,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!"))) \
         or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
     squashed = _squash(span_text)
-    if any(squashed == p or squashed.startswith(p + " ") and len(squashed) < len(p) + 25 for p in lex.pleasantries):
+    if _pleasantry(_small_talk(span_text), lex):
         return None
     if any(p and p in squashed for p in lex.rhetorical):
         return None
