@@ -53,7 +53,7 @@ class AnswerConfig:
             threshold=float(p.get("threshold", 0.5)),
             min_overlap=float(p.get("min_overlap", 0.25)),
             stem=int(p.get("stem_length", 4)),
-            synonyms=_synonym_map(p.get("synonyms", [])),
+            synonyms=_synonym_map([*p.get("thesaurus", []), *p.get("synonyms", [])]),
             vector_min=float(p.get("vector_min", 0.5)),
             request_types={norm(k): str(v) for k, v in (p.get("request_answer_types") or {}).items()},
         )

@@ -133,10 +133,17 @@ def units(at: "AnalysedText") -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, Any]:
-    """The bundled question vocabulary (letterlint/data/questions.yaml): phrase lists, answer patterns, weights."""
+    """The bundled question vocabulary (letterlint/data/questions.yaml): phrase lists, answer patterns, weights;
+    and, as ``thesaurus``, the groups of business words that name the same thing (data/synonyms.yaml), kept apart
+    from ``synonyms`` so that a team's own synonyms add to them instead of replacing them."""
     import yaml
 
-    return yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+    data = files("letterlint").joinpath("data")
+    vocab = yaml.safe_load(data.joinpath("questions.yaml").read_text(encoding="utf-8"))
+    thesaurus = data.joinpath("synonyms.yaml")
+    vocab["thesaurus"] = (yaml.safe_load(thesaurus.read_text(encoding="utf-8")) or {}).get("groups", []) \
+        if thesaurus.is_file() else []
+    return vocab
 
 
 @lru_cache(maxsize=1)
