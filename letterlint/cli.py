@@ -19,6 +19,7 @@ from letterlint import __version__
 from letterlint.engine.config import default_config, find_config, load_config
 from letterlint.engine.errors import LetterlintError, UsageError
 from letterlint.engine.finding import SEVERITIES, FileResult, severity_at_least
+from letterlint.mail.errors import ReadError
 from letterlint.report import FORMATS, RuleInfo
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -42,7 +43,7 @@ def _guard(fn: Callable[..., Any]) -> Callable[..., Any]:
             return fn(*args, **kwargs)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
-        except LetterlintError as exc:
+        except (LetterlintError, ReadError) as exc:   # bad input: one line naming the file
             _err(str(exc))
             sys.exit(EXIT_ERROR)
         except KeyboardInterrupt:

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
-import yaml
 
 from letterlint.mail.model import SourceText
 from letterlint.text.answers import AnswerConfig, align, answer_order_broken
-from letterlint.text.asks import AskLexicon, find_asks
+from letterlint.text.asks import AskLexicon, find_asks, vocabulary
 from letterlint.text.pipeline import analyse
 
-PARAMS = yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+PARAMS = vocabulary()   # the shipped vocabulary, thesaurus included
 LEX = AskLexicon.from_params(PARAMS)
 CFG = AnswerConfig.from_params({**PARAMS, "threshold": 0.58})
 
@@ -125,3 +122,53 @@ def test_order_still_broken_when_answers_are_swapped():
     als = _align("Сколько будет стоить перевод? Когда сможете начать перевод?",
                  "Начнём перевод в понедельник, 17 марта. Стоимость перевода — 45 000 ₽.")
     assert answer_order_broken(als) is not None
+
+
+# --- what the blind set qv-* taught ------------------------------------------------------------------------------
+
+def test_a_list_item_answering_another_question_does_not_answer_its_number():
+    """The reply's item 3 is about banners (question 4): question 3, who registers the guests, stays open."""
+    got = _verdicts("1. Сколько радиомикрофонов будет в зале?\n2. Будет ли онлайн-трансляция?\n"
+                    "3. Кто отвечает за регистрацию гостей на входе?\n4. Можно ли поставить в фойе баннеры спонсоров?",
+                    "Инна, добрый день!\n\n1. В зале будет шесть радиомикрофонов.\n2. Да, трансляцию ведём на VK Видео.\n"
+                    "3. Баннеры в фойе поставить можно, на своих стойках.")
+    assert got == [True, True, False, True]
+
+
+def test_a_compound_word_speaks_of_its_head():
+    (al,) = _align("Продлите, пожалуйста, SSL-сертификат для сайта.",
+                   "Вадим, здравствуйте!\n\nСертификат продлили, новый действует до 4 октября 2026 года.")
+    assert al.answered
+
+
+def test_a_proposal_is_no_answer_by_place():
+    got = _verdicts("Сколько камер нужно на периметр? Сможете ли вы проложить кабель по фасаду без разрешения "
+                    "арендодателя?",
+                    "Константин, добрый день!\n\nДля периметра хватит 14 камер.\n\n"
+                    "Если количество камер устраивает, давайте согласуем день выезда бригады.")
+    assert got == [True, False]
+
+
+def test_a_reproach_is_no_question():
+    asks = find_asks(analyse(_st("Неужели так сложно позвонить и предупредить о задержке? Когда доставите?")), LEX)
+    assert [a.text for a in asks] == ["Когда доставите?"]
+
+
+def test_answers_in_swapped_order_with_a_weaker_second_link():
+    als = _align("Вы свободны 16 августа? Сколько стоит полный день съёмки? И через сколько отдаёте готовые фотографии?",
+                 "Дарья, здравствуйте!\n\n16 августа у меня свободно.\n\n"
+                 "Готовые фотографии отдаю через три недели после свадьбы, то есть к 6 сентября.\n\n"
+                 "Полный день съёмки стоит 45 000 ₽. В эту сумму входят 500–700 обработанных фотографий.")
+    assert answer_order_broken(als) is not None
+
+
+def test_a_report_period_is_no_date():
+    (al,) = _align("Когда сможете исправить?",
+                   "Наталья, добрый день!\n\nОшибка возникает в документах с отрицательными остатками за ноябрь.\n\n"
+                   "Сколько времени займёт исправление, пока не могу сказать.")
+    assert not al.answered
+
+
+def test_through_how_long_asks_for_a_length():
+    (a,) = find_asks(analyse(_st("Через сколько отдаёте готовые фотографии?")), LEX)
+    assert a.answer_type == "duration"

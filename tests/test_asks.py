@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from importlib.resources import files
-
 import pytest
-import yaml
 
 from letterlint.mail.model import SourceText
 from letterlint.text.answers import AnswerConfig, align, answer_order_broken
-from letterlint.text.asks import AskLexicon, find_asks
+from letterlint.text.asks import AskLexicon, find_asks, vocabulary
 from letterlint.text.pipeline import analyse
 
-PARAMS = yaml.safe_load(files("letterlint").joinpath("data/questions.yaml").read_text(encoding="utf-8"))
+PARAMS = vocabulary()   # the shipped vocabulary, thesaurus included
 LEX = AskLexicon.from_params(PARAMS)
 CFG = AnswerConfig.from_params({**PARAMS, "threshold": 0.58})
 

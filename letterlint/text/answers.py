@@ -105,6 +105,7 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         span = at.doc.char_span(s, e, alignment_mode="expand")
         toks = [t for t in span or [] if extras.is_word(t)]
         lem = {l for t in toks for l in _lemmas(t)} | {extras.form(t) for t in toks}
+        lem |= {h for h in map(_head, lem) if h}      # «SSL-сертификат» speaks of a «сертификат»
         refs = _references(raw)
         # «По второму вопросу:» on its own line heads the sentences below it
         if refs and raw.rstrip().endswith(":"):
@@ -173,7 +174,7 @@ def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set
         return 0.0
     got = 0.0
     for f in words:
-        if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas):
+        if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas) or _head(f) in cand.lemmas:
             got += 1
             continue
         if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
@@ -183,6 +184,13 @@ def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set
         elif synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
             got += 1       # a synonym of several words: «завтрак» ~ «шведский стол»
     return got / len(words)
+
+
+def _head(word: str) -> str:
+    """The head of a hyphenated compound, its last part («SSL-сертификат» → «сертификат», «интернет-магазин» →
+    «магазин»); "" when there is none worth matching."""
+    head = word.rsplit("-", 1)[1] if "-" in word else ""
+    return head if len(head) >= 4 else ""
 
 
 def _close(a: str, b: str) -> bool:
@@ -212,7 +220,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     result = []
     for idx, ask in enumerate(asks):
         best: tuple[float, Candidate | None, bool, list[str]] = (0.0, None, False, [])
-        linked: list[int] = []
+        linked: list[tuple[int, float]] = []
         position = idx + 1
         for c in cands:
             reasons = []
@@ -273,17 +281,37 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
             if score >= cfg.threshold and (type_ok or deferred) and c in singles and \
                     any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons):
-                linked.append(c.start)
+                linked.append((c.start, score))
             if score > best[0]:
                 best = (score, c, deferred, reasons)
         score, cand, deferred, reasons = best
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons)
         al.by_words = any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons) \
             and not (cand is not None and _OVERVIEW.search(cand.text))
-        al.others = sorted(set(linked))
+        # another sentence answers it too only when it is about as good a match as the best one: a weaker link
+        # (a shared word from the thesaurus) must not excuse answers given in the wrong order
+        al.others = sorted({start for start, sc in linked if sc >= score - _ALSO_ANSWERS})
         result.append(al)
+    _number_taken_by_content(result, cfg)
     _by_position(result, singles, at, cfg, lex)
     return result
+
+
+def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None:
+    """A list item that shares no word with the question of its number, while its words answer another question,
+    answers that other one: the content says otherwise than the number («3. Баннеры в фойе поставить можно.»
+    under the client's «3. Кто регистрирует гостей?» and «4. Можно ли поставить баннеры?»)."""
+    def by_words(al: Alignment) -> bool:
+        return any(r.startswith("общие слова") for r in al.reasons)
+
+    for al in result:
+        if not (al.answered and al.best is not None and any(r.startswith("тот же") for r in al.reasons)) \
+                or by_words(al):
+            continue
+        if any(o is not al and o.best is al.best and o.answered and by_words(o) for o in result):
+            al.answered = False
+            al.score = min(al.score, cfg.threshold - 0.01)
+            al.reasons.append("этот пункт списка отвечает на другой вопрос")
 
 
 _TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "count": "число", "yesno": "да/нет",
@@ -354,7 +382,13 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
+    if t == "date" and pat is not None:      # «остатки за ноябрь» names a period, not when it will happen
+        return bool(pat.search(_PERIOD.sub(" ", c.text)))
     return bool(pat and pat.search(c.text))
+
+
+_PERIOD = re.compile(r"\bза\s+(?:\d{1,2}\s+)?(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|"
+                     r"декабр|прошл\w+|предыдущ\w+)\w*(?:\s+(?:месяц|недел|год|квартал)\w*)?", re.I)
 
 
 def _duration_said(c: Candidate, cfg: AnswerConfig) -> bool:
@@ -379,6 +413,9 @@ def _has_count(text: str, cfg: AnswerConfig) -> bool:
 
 # «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order
 _OVERVIEW = re.compile(r"по (?:каждому|всем|вашим) (?:пункт|вопрос)\w*|по порядку|по пунктам", re.I)
+
+
+_ALSO_ANSWERS = 0.05   # how much weaker than the best answer another sentence may be and still count as one
 
 
 def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> tuple[Alignment, Alignment] | None:
@@ -415,7 +452,7 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
     request to them, not an undated «уточню и вернусь»."""
     text = c.text.strip()
     words = re.findall(r"\w+", text)
-    if len(words) < 3 or text.endswith((",", "?")) or _NOT_CONTENT.search(text):
+    if len(words) < 3 or text.endswith((",", "?")) or _NOT_CONTENT.search(text) or _PROPOSAL.search(text):
         return False
     if first and len(words) <= 5 and text.endswith("!"):
         return False                                     # «Анна, добрый день!»
@@ -425,6 +462,10 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
             and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I):
         return False
     return True
+
+
+# a next step we propose, anywhere in the sentence («Если всё устраивает, давайте согласуем день выезда.»)
+_PROPOSAL = re.compile(r"\bдавайте\b", re.I)
 
 
 # the kind of answer a question expects, as a pattern that must be somewhere in a sentence given to it by position

@@ -288,7 +288,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     indirect = any(has_phrase(p) for p in lex.indirect)
     imperative_inform = any(
         ("impr" in extras.oc_any(t)) and "incl" not in extras.oc_any(t) and (_lemmas(t) & lex.inform_verbs)
-        for t in words[:6])   # «Подскажите…» asks us; «мы подскажем» (incl) promises
+        for t in words[:10])   # «Подскажите…» asks us (also after «Чтобы подготовить договор, …»); «мы подскажем» (incl) promises
     interrogative = next((extras.form(t) for t in words[:6] if extras.form(t) in lex.interrogatives), None)
     li = "ли" in norms
     starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
@@ -431,6 +431,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             at_ = norms.index(interrogative)
             if at_ and norms[at_ - 1] in ("во", "в"):
                 return "date"     # «Во сколько вы привозите?» asks for a time, not a number
+            if at_ and norms[at_ - 1] in ("через", "за"):
+                return "duration"  # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long
             nxt = norms[at_ + 1] if at_ + 1 < len(norms) else ""
             if nxt in ("времени", "дней", "недель", "часов", "месяцев") or any(
                     f in ("занять", "длиться", "продолжаться", "уйти") for f in focus):
