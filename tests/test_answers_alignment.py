@@ -172,3 +172,46 @@ def test_a_report_period_is_no_date():
 def test_through_how_long_asks_for_a_length():
     (a,) = find_asks(analyse(_st("Через сколько отдаёте готовые фотографии?")), LEX)
     assert a.answer_type == "duration"
+
+
+# --- what the blind set qu-* taught ------------------------------------------------------------------------------
+
+def _asks(text: str):
+    return find_asks(analyse(_st(text)), LEX)
+
+
+def test_a_list_that_answers_our_questions_asks_nothing():
+    got = _asks("Марат, добрый вечер!\n\nОтвечаю на ваши вопросы:\n1. Плиту оставляем старую, ширина 60 см.\n"
+                "2. Холодильник отдельно стоящий.\n\nТеперь наши вопросы. Можно ли сделать шкафы до потолка?")
+    assert [a.text for a in got] == ["Можно ли сделать шкафы до потолка?"]
+
+
+def test_want_to_understand_heads_a_list_of_questions():
+    got = _asks("Хотели бы понять:\n— во сколько обойдётся аудит за 2025 год;\n— можно ли начать до конца года.")
+    assert [(a.number, a.answer_type) for a in got] == [(1, "money"), (2, "yesno")]
+
+
+def test_maybe_it_is_worth_is_a_question_not_a_request():
+    (a,) = _asks("Может, стоит сразу заложить наружные жалюзи, или это сильно удорожит проект?")
+    assert a.kind == "question"
+
+
+def test_how_long_to_wait_and_how_many_years_ask_for_a_length():
+    assert [a.answer_type for a in _asks("Сколько ждать изготовления после подписания договора?")] == ["duration"]
+    (al,) = _align("И за сколько лет всё это окупится?", "Елена, добрый день!\n\nСтанция окупится примерно за 6–7 лет.")
+    assert al.answered
+
+
+def test_a_term_in_days_answers_what_is_the_term():
+    (al,) = _align("Какой срок в пути до склада в Подольске?",
+                   "Андрей, добрый день!\n\nВ пути до склада в Подольске контейнер будет 35–40 дней.")
+    assert al.answered
+
+
+def test_the_start_does_not_answer_when_it_will_be_finished():
+    (al,) = _align("Когда закончите кровлю?",
+                   "Сергей, добрый день!\n\nБригада кровельщиков выходит на объект в среду, 30 июля, с 8 утра.")
+    assert not al.answered
+    (al,) = _align("Когда закончите кровлю?",
+                   "Сергей, добрый день!\n\nКровлю закончим к пятнице, 8 августа.")
+    assert al.answered

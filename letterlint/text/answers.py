@@ -275,6 +275,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
                 score = min(score, cfg.threshold - 0.01)
+            if ask.answer_type == "date" and not (by_number or by_ref) and set(ask.verbs) & _END_VERBS and \
+                    c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
+                # «Когда закончите кровлю?» is not answered by the day the roofers start
+                score = min(score, cfg.threshold - 0.01)
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
@@ -383,6 +387,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
     if t == "date" and pat is not None:      # «остатки за ноябрь» names a period, not when it will happen
+        if "срок" in ask.focus and not ask.general and cfg.type_patterns.get("duration") and \
+                cfg.type_patterns["duration"].search(c.text):
+            return True                       # «Какой срок в пути?» → «в пути 35–40 дней»
         return bool(pat.search(_PERIOD.sub(" ", c.text)))
     return bool(pat and pat.search(c.text))
 
@@ -414,6 +421,12 @@ def _has_count(text: str, cfg: AnswerConfig) -> bool:
 # «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order
 _OVERVIEW = re.compile(r"по (?:каждому|всем|вашим) (?:пункт|вопрос)\w*|по порядку|по пунктам", re.I)
 
+
+# the end of a piece of work and its start: a date of one does not answer «когда» about the other
+_END_VERBS = frozenset({"закончить", "заканчивать", "завершить", "завершать", "окончить", "доделать", "сдать", "сдавать",
+                        "готовый", "готов", "дописать", "достроить", "доделывать"})
+_START_VERBS = frozenset({"начать", "начинать", "приступить", "приступать", "выходить", "выйти", "стартовать",
+                          "запустить", "запускать", "заехать", "начаться", "начинаться"})
 
 _ALSO_ANSWERS = 0.05   # how much weaker than the best answer another sentence may be and still count as one
 

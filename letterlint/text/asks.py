@@ -209,8 +209,10 @@ _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал
 
 def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
     """«Подскажите, пожалуйста:», «У меня несколько вопросов:», «Интересует:»."""
-    lem = [l for t in toks if extras.is_word(t) for l in _lemmas(t)]
-    return bool(set(lem) & (lex.inform_verbs | {"вопрос", "интересовать", "уточнить", "узнать"}))
+    lem = {l for t in toks if extras.is_word(t) for l in _lemmas(t)}
+    if lem & {"отвечать", "ответить", "ответ"} or {"ваш", "вопрос"} <= lem:
+        return False   # «Отвечаю на ваши вопросы:», «По вашим вопросам:» — the list below answers, it asks nothing
+    return bool(lem & (lex.inform_verbs | {"вопрос", "интересовать", "уточнить", "узнать", "понять"}))
 
 
 def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, list["Token"]]]:
@@ -296,7 +298,10 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     request_verbs = [t for t in words[:8] if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
                      and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
-    modal_request = (has_q or indirect) and interrogative in (None, "ли") and any(_lemmas(t) & lex.modal and "1per" not in extras.oc(t) for t in words[:5]) and any(
+    # «Можете прислать…?» asks us to act; «не могу…» (1st person) and «Может, стоит…» (3rd person singular) do not
+    modal = any(_lemmas(t) & lex.modal and "1per" not in extras.oc(t) and not {"3per", "sing"} <= extras.oc(t)
+                for t in words[:5])
+    modal_request = (has_q or indirect) and interrogative in (None, "ли") and modal and any(
         "INFN" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 
@@ -429,16 +434,18 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         t = lex.interrogatives[interrogative]
         if t == "amount":
             at_ = norms.index(interrogative)
+            costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить") for f in focus) or \
+                any(n.startswith(("стоит", "стоят", "стоил")) for n in norms)   # «стоят» read as «стоять»
             if at_ and norms[at_ - 1] in ("во", "в"):
-                return "date"     # «Во сколько вы привозите?» asks for a time, not a number
+                # «Во сколько вы привозите?» asks for a time; «Во сколько обойдётся аудит?» for a price
+                return "money" if costs else "date"
             if at_ and norms[at_ - 1] in ("через", "за"):
                 return "duration"  # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long
             nxt = norms[at_ + 1] if at_ + 1 < len(norms) else ""
             if nxt in ("времени", "дней", "недель", "часов", "месяцев") or any(
-                    f in ("занять", "длиться", "продолжаться", "уйти") for f in focus):
+                    f in ("занять", "длиться", "продолжаться", "уйти", "ждать", "ожидать", "подождать") for f in focus):
                 return "duration"
-            if any(f in ("стоить", "обойтись", "заплатить", "платить") for f in focus) or \
-                    any(n.startswith(("стоит", "стоят", "стоил")) for n in norms):   # «стоят» read as «стоять»
+            if costs:
                 return "money"
             return "count"
         return t
