@@ -215,3 +215,38 @@ def test_the_start_does_not_answer_when_it_will_be_finished():
     (al,) = _align("Когда закончите кровлю?",
                    "Сергей, добрый день!\n\nКровлю закончим к пятнице, 8 августа.")
     assert al.answered
+
+
+# --- what the blind set qt-* taught ------------------------------------------------------------------------------
+
+def test_until_what_time_asks_for_a_time():
+    (al,) = _align("До скольки можно шуметь?", "Ирина, добрый день!\n\nЖивая группа может играть на веранде до 23:00.")
+    assert al.ask.answer_type == "date" and al.answered
+
+
+def test_an_aspect_pair_is_the_same_verb():
+    (al,) = _align("можно ли детям пообедать у вас в музее?",
+                   "Марина, добрый день!\n\nОбедать в залах музея нельзя, но на первом этаже работает кафе.")
+    assert al.answered
+
+
+def test_how_it_is_paid_asks_how_not_how_much():
+    (a,) = _asks("Как будет происходить оплата — по счёту раз в месяц?")
+    assert a.answer_type == "open"
+
+
+def test_a_verb_before_li_is_asked_not_ordered():
+    assert [a.kind for a in _asks("Возите ли вы в Подмосковье — Химки, Красногорск?")] == ["question"]
+    assert _asks("По нашему заказу: 150 футболок и 40 худи с логотипом, шелкография на спине.") == []
+
+
+def test_a_past_date_does_not_say_when_it_will_be():
+    (al,) = _align("Когда лифт будет запущен?",
+                   "Людмила Андреевна, здравствуйте!\n\nПлату мы заказали у производителя, заявка оформлена 15 апреля.")
+    assert not al.answered
+
+
+def test_a_statement_repeating_a_yes_no_question_answers_it():
+    (al,) = _align("Это гарантийный случай?",
+                   "Олег, добрый день!\n\nСтук двигателя у дорожек — гарантийный случай: гарантия пять лет.")
+    assert al.answered

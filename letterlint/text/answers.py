@@ -79,6 +79,7 @@ class Candidate:
     number: int | None
     references: set[int]
     item: bool = False             # a list item («1.», «—», «•»)
+    past: bool = False             # its verbs all speak of the past («заявка оформлена 15 апреля»)
 
 
 @dataclass
@@ -114,7 +115,9 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
             refs = set(current_ref)
         if raw.strip() and not raw.rstrip().endswith(":") and refs == set() and current_ref and m:
             current_ref = set()
-        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None))
+        tenses = [extras.oc(t) for t in toks if {"VERB", "PRTS"} & extras.oc(t)]
+        past = bool(tenses) and all("past" in g for g in tenses)
+        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past))
     return out
 
 
@@ -142,7 +145,7 @@ def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
         if a.number is not None or b.number is not None or "\n\n" in text[a.end:b.start]:
             continue
         out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, None,
-                             a.references | b.references))
+                             a.references | b.references, past=a.past and b.past))
     return out
 
 
@@ -174,16 +177,32 @@ def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set
         return 0.0
     got = 0.0
     for f in words:
-        if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas) or _head(f) in cand.lemmas:
+        if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas):
             got += 1
+            continue
+        if _head(f) in cand.lemmas:
+            got += 0.6     # «SSL-сертификат» → «сертификат»; but «онлайн-сессия» is more than a «сессия»
             continue
         if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
             got += 0.6
         elif len(f) >= 5 and any(f in l for l in cand.lemmas if len(l) > len(f)):
             got += 0.6     # «глютен» in «безглютеновый», «сайт» in «вебсайт»
+        elif len(f) >= 6 and any(_aspect_pair(f, l) for l in cand.lemmas):
+            got += 1       # «пообедать» / «обедать», «сделать» / «делать»
         elif synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
             got += 1       # a synonym of several words: «завтрак» ~ «шведский стол»
     return got / len(words)
+
+
+_ASPECT_PREFIXES = ("по", "с", "на", "за", "у", "о", "вы", "про")
+
+
+def _aspect_pair(a: str, b: str) -> bool:
+    """Two verbs of an aspect pair made by a prefix: «пообедать» — «обедать», «написать» — «писать»."""
+    if not (a.endswith(("ть", "ться")) and b.endswith(("ть", "ться"))):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.endswith(short) and long_[:len(long_) - len(short)] in _ASPECT_PREFIXES
 
 
 def _head(word: str) -> str:
@@ -357,10 +376,12 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         pat = cfg.type_patterns.get("yesno")
         if pat and pat.search(c.text):
             return True
+        if _share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
+            return True   # «Это гарантийный случай?» → «Стук двигателя — гарантийный случай»: the statement itself
         # «Входит ли вёрстка?» → «Вёрстка входит / не входит»: the asked verb is in the answer
-        if any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas
+        if any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas or _share([v], c, cfg.stem, cfg.synonyms)
                for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
-            return True
+            return True   # «Успеете расставить?» → «По времени успеваем»
         # «Есть ли у вас скидка при покупке двух штук?» → «На два очистителя даём скидку 7%»
         # «Помогаете ли вы с трансфером гостей?» → «Трансфер организуем: …» — the thing asked about, stated
         nouns = ask.topic_nouns or ask.nouns
@@ -386,6 +407,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
+    if t == "date" and c.past and _FUTURE.search(ask.text):
+        return False      # «Когда лифт будет запущен?» is not answered by «заявка оформлена 15 апреля»
     if t == "date" and pat is not None:      # «остатки за ноябрь» names a period, not when it will happen
         if "срок" in ask.focus and not ask.general and cfg.type_patterns.get("duration") and \
                 cfg.type_patterns["duration"].search(c.text):
@@ -394,6 +417,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return bool(pat and pat.search(c.text))
 
 
+_FUTURE = re.compile(r"\bбуд(?:ет|ут|ете|ем|у)\b", re.I)
 _PERIOD = re.compile(r"\bза\s+(?:\d{1,2}\s+)?(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|"
                      r"декабр|прошл\w+|предыдущ\w+)\w*(?:\s+(?:месяц|недел|год|квартал)\w*)?", re.I)
 
@@ -492,6 +516,8 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     keys = _STRICT.get(ask.answer_type)
     if keys is None:
         return True
+    if ask.answer_type == "date" and c.past and _FUTURE.search(ask.text):
+        return False      # what was done and when does not say when it will be
     if cfg.deferral.search(c.text) and cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text):
         return True                                      # an honest deferral with a date
     if ask.answer_type == "date" and cfg.done.search(c.text):
@@ -571,7 +597,7 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                 if bi <= taken:
                     continue
                 span = Candidate(b[0].start, b[-1].end, text[b[0].start:b[-1].end],
-                                 set().union(*(c.lemmas for c in b)), None, set())
+                                 set().union(*(c.lemmas for c in b)), None, set(), past=all(c.past for c in b))
                 why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k))
                 if why:
                     taken = bi

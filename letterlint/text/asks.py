@@ -377,8 +377,11 @@ def _imperative_in_context(t: "Token", words: list["Token"]) -> bool:
     """«Подтвердите, пожалуйста» is imperative; «Вы подтвердите?» is a question in the future tense."""
     i = words.index(t)
     prev = extras.form(words[i - 1]) if i else ""
-    if prev in ("вы", "вы,", "ли"):
-        return False
+    nxt = extras.form(words[i + 1]) if i + 1 < len(words) else ""
+    if prev in ("вы", "вы,", "ли") or nxt == "ли":
+        return False   # «Вы подтвердите?», «Возите ли вы в Химки?» — the indicative, asked
+    if i and words[i - 1].like_num:
+        return False   # «40 худи» — a noun after a number, whatever pymorphy3 reads («худи» as «худить»)
     if "incl" in extras.oc_any(t) and not any(extras.form(w) == "давайте" for w in words[:i]):
         return False   # «начнём», «будем» — we, not the reader
     if t.pos_ != "VERB" and "impr" not in extras.oc(t):
@@ -422,10 +425,13 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if li and (interrogative in (None, "ли")):
         return "yesno"
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
-                                                                                       "person", "reason")
+                                                                                       "person", "reason") \
+        or interrogative == "как"   # «Как будет происходить оплата?» asks how, not how much
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when:
             return "money"
+    if interrogative == "как" and "долго" not in norms:
+        return "open"     # «Как будет происходить оплата?» asks how it is done, not for a sum
     if interrogative and lex.interrogatives[interrogative] == "open":
         for f in focus:                    # «До какого числа…?», «Какие сроки…?»: the noun says what kind
             if f in lex.type_nouns:
@@ -436,8 +442,9 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             at_ = norms.index(interrogative)
             costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить") for f in focus) or \
                 any(n.startswith(("стоит", "стоят", "стоил")) for n in norms)   # «стоят» read as «стоять»
-            if at_ and norms[at_ - 1] in ("во", "в"):
-                # «Во сколько вы привозите?» asks for a time; «Во сколько обойдётся аудит?» for a price
+            if at_ and norms[at_ - 1] in ("во", "в", "до", "с", "со"):
+                # «Во сколько вы привозите?», «До скольки можно шуметь?» ask for a time; «Во сколько обойдётся
+                # аудит?» for a price
                 return "money" if costs else "date"
             if at_ and norms[at_ - 1] in ("через", "за"):
                 return "duration"  # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long
