@@ -161,6 +161,9 @@ def test_usage_errors_are_exit_2(letters: Path) -> None:
     assert r.exit_code == 2 and "--thread" in r.stderr
     assert run("check", str(letters / "draft.eml"), "--format", "xml").exit_code == 2
     assert run("check").exit_code == 2
+    r = run("explain", "unanswered-question", str(letters / "draft.eml"), "--thread", str(letters / "nope.eml"))
+    assert r.exit_code == 2 and "nope.eml" in r.stderr and "внутренняя ошибка" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
 
 
 def test_thread_option_drives_thread_rules(letters: Path) -> None:
