@@ -124,7 +124,8 @@ def alignments(ctx: "RuleContext") -> list["Alignment"]:
 
     def make() -> list["Alignment"]:
         _, asks = client_asks(ctx)
-        return align(asks, ctx.analysed(ctx.letter.new_text), _setup(ctx).cfg, _setup(ctx).lex) if asks else []
+        setup = _setup(ctx)
+        return align(asks, ctx.analysed(ctx.letter.new_text), setup.cfg, setup.lex) if asks else []
 
     return _shared(ctx, "alignments", make)
 

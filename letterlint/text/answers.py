@@ -80,6 +80,8 @@ class Candidate:
     references: set[int]
     item: bool = False             # a list item («1.», «—», «•»)
     past: bool = False             # its verbs all speak of the past («заявка оформлена 15 апреля»)
+    word_scores: dict[tuple[str, int, int], float] = field(default_factory=dict, repr=False, compare=False)
+    said: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)   # see _says
 
 
 @dataclass
@@ -173,25 +175,45 @@ def _overlap(ask: Ask, cand: Candidate, stem: int, synonyms: dict[str, set[str]]
 
 
 def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
+    """The share of ``words`` the candidate speaks of (each word 1, or 0.6 for a relative)."""
     if not words:
         return 0.0
+    memo = cand.word_scores     # a word is looked up in a sentence many times (every ask, every check)
     got = 0.0
     for f in words:
-        if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas):
-            got += 1
-            continue
-        if _head(f) in cand.lemmas:
-            got += 0.6     # «SSL-сертификат» → «сертификат»; but «онлайн-сессия» is more than a «сессия»
-            continue
-        if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
-            got += 0.6
-        elif len(f) >= 5 and any(f in l for l in cand.lemmas if len(l) > len(f)):
-            got += 0.6     # «глютен» in «безглютеновый», «сайт» in «вебсайт»
-        elif len(f) >= 6 and any(_aspect_pair(f, l) for l in cand.lemmas):
-            got += 1       # «пообедать» / «обедать», «сделать» / «делать»
-        elif synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
-            got += 1       # a synonym of several words: «завтрак» ~ «шведский стол»
+        key = (f, stem, id(synonyms))
+        score = memo.get(key)
+        if score is None:
+            score = memo[key] = _word_score(f, cand, stem, synonyms)
+        got += score
     return got / len(words)
+
+
+def _says(c: Candidate, cfg: AnswerConfig, kind: str) -> bool:
+    """Whether the sentence says something of a kind: an answer pattern of ``cfg.type_patterns`` («date»,
+    «amount», «yesno»…), «deferral» (a promise to come back) or «done». Each is searched once per sentence: every
+    ask and every check asks again."""
+    got = c.said.get(kind)
+    if got is None:
+        pat = cfg.deferral if kind == "deferral" else cfg.done if kind == "done" else cfg.type_patterns.get(kind)
+        got = c.said[kind] = bool(pat is not None and pat.search(c.text))
+    return got
+
+
+def _word_score(f: str, cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None) -> float:
+    if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas):
+        return 1.0
+    if _head(f) in cand.lemmas:
+        return 0.6     # «SSL-сертификат» → «сертификат»; but «онлайн-сессия» is more than a «сессия»
+    if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
+        return 0.6
+    if len(f) >= 5 and any(f in l for l in cand.lemmas if len(l) > len(f)):
+        return 0.6     # «глютен» in «безглютеновый», «сайт» in «вебсайт»
+    if len(f) >= 6 and any(_aspect_pair(f, l) for l in cand.lemmas):
+        return 1.0     # «пообедать» / «обедать», «сделать» / «делать»
+    if synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
+        return 1.0     # a synonym of several words: «завтрак» ~ «шведский стол»
+    return 0.0
 
 
 _ASPECT_PREFIXES = ("по", "с", "на", "за", "у", "о", "вы", "про")
@@ -245,8 +267,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
             type_ok = _type_ok(ask, c, cfg)
-            promised = bool(cfg.deferral.search(c.text))
-            dated = bool(cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text))
+            promised = _says(c, cfg, "deferral")
+            dated = _says(c, cfg, "date")
             deferred = promised and dated
             if promised and not dated and re.search(r"\b(?:уточн|узна|выясн|верн)", c.text, re.I):
                 type_ok = False   # «уточню у коллег и вернусь к вам» with no date answers nothing yet
@@ -274,14 +296,13 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("честная отсрочка с датой")
             if ask.general and type_ok:
                 score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
-            unique_pat = cfg.type_patterns.get("amount" if ask.answer_type == "money" else ask.answer_type)
-            unique = ask.answer_type in single and ask.kind == "question" and bool(
-                unique_pat and unique_pat.search(c.text))
+            unique = ask.answer_type in single and ask.kind == "question" and \
+                _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type)
             if unique:
                 score = max(score, cfg.threshold)
                 reasons.append("единственный ответ нужного вида")
             strong_yes = ask.answer_type == "yesno" and ov > 0 and (bool(
-                cfg.type_patterns.get("yesno") and cfg.type_patterns["yesno"].search(c.text)) or _echoes(ask, c))
+                _says(c, cfg, "yesno")) or _echoes(ask, c))
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes) and \
@@ -302,15 +323,13 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
-            if score >= cfg.threshold and (type_ok or deferred) and c in singles and \
-                    any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons):
+            if score >= cfg.threshold and (type_ok or deferred) and c in singles and _linked_by_words(reasons):
                 linked.append((c.start, score))
             if score > best[0]:
                 best = (score, c, deferred, reasons)
         score, cand, deferred, reasons = best
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons)
-        al.by_words = any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons) \
-            and not (cand is not None and _OVERVIEW.search(cand.text))
+        al.by_words = _linked_by_words(reasons) and not (cand is not None and _OVERVIEW.search(cand.text))
         # another sentence answers it too only when it is about as good a match as the best one: a weaker link
         # (a shared word from the thesaurus) must not excuse answers given in the wrong order
         al.others = sorted({start for start, sc in linked if sc >= score - _ALSO_ANSWERS})
@@ -318,6 +337,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     _number_taken_by_content(result, cfg)
     _by_position(result, singles, at, cfg, lex)
     return result
+
+
+def _linked_by_words(reasons: list[str]) -> bool:
+    """Tied to its question by shared words, its list number or a reference — not only by the kind of answer."""
+    return any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons)
 
 
 def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None:
@@ -364,23 +388,21 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     t = ask.answer_type
     if t == "action":
         # done, or a date to come: «за март пришло 146 заявок» names a month but promises nothing
-        when = cfg.type_patterns.get("deadline") or cfg.type_patterns.get("date")
-        if cfg.done.search(c.text) or (when and when.search(c.text)):
+        when = "deadline" if cfg.type_patterns.get("deadline") else "date"
+        if _says(c, cfg, "done") or _says(c, cfg, when):
             return True
         if _echoes(ask, c) or (cfg.type_patterns.get("yesno") and re.match(r"\W*(?:да|конечно)\b", c.text, re.I)):
             return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment
         # «Посчитайте каталог» is done by the price itself
         wanted = {cfg.request_types[v] for v in ask.verbs if v in cfg.request_types}
-        return any(cfg.type_patterns.get(w) and cfg.type_patterns[w].search(c.text) for w in wanted)
+        return any(_says(c, cfg, w) for w in wanted)
     if t == "yesno":
-        pat = cfg.type_patterns.get("yesno")
-        if pat and pat.search(c.text):
+        if _says(c, cfg, "yesno"):
             return True
         if _share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
             return True   # «Это гарантийный случай?» → «Стук двигателя — гарантийный случай»: the statement itself
         # «Входит ли вёрстка?» → «Вёрстка входит / не входит»: the asked verb is in the answer
-        if any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas or _share([v], c, cfg.stem, cfg.synonyms)
-               for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
+        if any(_share([v], c, cfg.stem, cfg.synonyms) for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
             return True   # «Успеете расставить?» → «По времени успеваем»
         # «Есть ли у вас скидка при покупке двух штук?» → «На два очистителя даём скидку 7%»
         # «Помогаете ли вы с трансфером гостей?» → «Трансфер организуем: …» — the thing asked about, stated
@@ -388,36 +410,38 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         verbs = [v for v in ask.verbs if v not in ("быть", "мочь", "смочь")]
         return bool(nouns) and (_share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or (
             _share(nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and _share(verbs, c, cfg.stem, cfg.synonyms) > 0)) \
-            or bool(cfg.done.search(c.text))
+            or _says(c, cfg, "done")
     if t == "advice":
-        pat = cfg.type_patterns.get("advice")
-        return bool(pat and pat.search(c.text))
+        return _says(c, cfg, "advice")
     if t == "reason" and ask.general:
-        pat = cfg.type_patterns.get("story")
-        return bool(pat and pat.search(c.text))
+        return _says(c, cfg, "story")
     if t in ("open", "reason", "person"):
-        pat = cfg.type_patterns.get(t)
-        return True if pat is None else bool(pat.search(c.text)) or t == "open"
-    if t == "date" and ask.topic_nouns and cfg.done.search(c.text) and \
+        return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
+    if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
             _share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0:
         return True       # «Когда будет макет?» → «Макет готов, файл во вложении»
     if t == "duration":
-        pats = [cfg.type_patterns.get("duration"), cfg.type_patterns.get("date")]
-        return any(p and p.search(c.text) for p in pats)
+        return _says(c, cfg, "duration") or _says(c, cfg, "date")
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
-    if t == "date" and c.past and _FUTURE.search(ask.text):
-        return False      # «Когда лифт будет запущен?» is not answered by «заявка оформлена 15 апреля»
+    if t == "date" and _past_for_future(ask, c):
+        return False
     if t == "date" and pat is not None:      # «остатки за ноябрь» names a period, not when it will happen
-        if "срок" in ask.focus and not ask.general and cfg.type_patterns.get("duration") and \
-                cfg.type_patterns["duration"].search(c.text):
+        if "срок" in ask.focus and not ask.general and _says(c, cfg, "duration"):
             return True                       # «Какой срок в пути?» → «в пути 35–40 дней»
         return bool(pat.search(_PERIOD.sub(" ", c.text)))
-    return bool(pat and pat.search(c.text))
+    return _says(c, cfg, t)
 
 
 _FUTURE = re.compile(r"\bбуд(?:ет|ут|ете|ем|у)\b", re.I)
+
+
+def _past_for_future(ask: Ask, c: Candidate) -> bool:
+    """What was done and when does not say when it will be: «Когда лифт будет запущен?» is not answered by
+    «заявка оформлена 15 апреля»."""
+    return c.past and bool(_FUTURE.search(ask.text))
+
 _PERIOD = re.compile(r"\bза\s+(?:\d{1,2}\s+)?(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|"
                      r"декабр|прошл\w+|предыдущ\w+)\w*(?:\s+(?:месяц|недел|год|квартал)\w*)?", re.I)
 
@@ -425,8 +449,7 @@ _PERIOD = re.compile(r"\bза\s+(?:\d{1,2}\s+)?(?:январ|феврал|мар
 def _duration_said(c: Candidate, cfg: AnswerConfig) -> bool:
     """A length of time is named («7–8 часов», «два дня»): only then does a sentence answer «сколько времени
     займёт…» without naming the work — a bare date («в пятницу к 8:00») may be about something else."""
-    pat = cfg.type_patterns.get("duration")
-    return bool(pat and pat.search(c.text))
+    return _says(c, cfg, "duration")
 
 
 def _has_count(text: str, cfg: AnswerConfig) -> bool:
@@ -480,7 +503,7 @@ def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> 
 # Sentences that answer nothing: a greeting, thanks, good wishes, a sign-off («С любовью к вашему празднику,»)
 _NOT_CONTENT = re.compile(r"^\W*(?:спасибо|благодар\w*|рад[аы]?\b|хорош\w+ (?:дня|вечера|выходных|недели)|"
                           r"всего (?:доброго|хорошего)|до связи|на связи|с уважением|добр\w+ (?:день|утро|вечер)|"
-                          r"здравствуй\w*|приветствую|давайте|если (?:будут|появятся|возникнут|остались|останутся) (?:\S+ )?вопрос)",
+                          r"здравствуй\w*|приветствую|если (?:будут|появятся|возникнут|остались|останутся) (?:\S+ )?вопрос)",
                           re.I)
 
 
@@ -495,8 +518,7 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
         return False                                     # «Анна, добрый день!»
     if any(s < c.end and c.start < e for s, e in our_asks):
         return False
-    if cfg.deferral.search(text) and not (cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(text)) \
-            and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I):
+    if _says(c, cfg, "deferral") and not _says(c, cfg, "date") and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I):
         return False
     return True
 
@@ -516,15 +538,15 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     keys = _STRICT.get(ask.answer_type)
     if keys is None:
         return True
-    if ask.answer_type == "date" and c.past and _FUTURE.search(ask.text):
-        return False      # what was done and when does not say when it will be
-    if cfg.deferral.search(c.text) and cfg.type_patterns.get("date") and cfg.type_patterns["date"].search(c.text):
+    if ask.answer_type == "date" and _past_for_future(ask, c):
+        return False
+    if _says(c, cfg, "deferral") and _says(c, cfg, "date"):
         return True                                      # an honest deferral with a date
-    if ask.answer_type == "date" and cfg.done.search(c.text):
+    if ask.answer_type == "date" and _says(c, cfg, "done"):
         return True                                      # «Когда будет макет?» → «Макет готов: …»
     if ask.answer_type == "count" and not ask.general:
         return _has_count(c.text, cfg)
-    return any(cfg.type_patterns.get(k) is not None and cfg.type_patterns[k].search(c.text) for k in keys)
+    return any(_says(c, cfg, k) for k in keys)
 
 
 def _by_position(result: list[Alignment], singles: list[Candidate], at: "AnalysedText", cfg: AnswerConfig,
@@ -559,8 +581,6 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
             continue
         if not _content(c, c.start == first_start, our, cfg):
             prev_claimed = False
-            if new_par or not blocks or blocks[-1][-1] is not singles[i - 1]:
-                pass
             continue
         if prev_claimed and not new_par:
             continue       # a sentence right after an answer in its paragraph explains that answer

@@ -424,14 +424,14 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):
         return "yesno"
+    if interrogative == "как" and "долго" not in norms:
+        return "open"     # «Как будет происходить оплата?» asks how it is done, not for a sum
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
                                                                                        "person", "reason") \
-        or interrogative == "как"   # «Как будет происходить оплата?» asks how, not how much
+        or interrogative == "как"   # «Как долго ждать оплату?» asks how long, not how much
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when:
             return "money"
-    if interrogative == "как" and "долго" not in norms:
-        return "open"     # «Как будет происходить оплата?» asks how it is done, not for a sum
     if interrogative and lex.interrogatives[interrogative] == "open":
         for f in focus:                    # «До какого числа…?», «Какие сроки…?»: the noun says what kind
             if f in lex.type_nouns:

@@ -21,13 +21,12 @@ _EMPTY: frozenset[str] = frozenset()
 class Extras:
     """Per-token annotations of one Doc, indexed by ``Token.i``."""
 
-    __slots__ = ("norm", "placeholder", "lemmas", "lemma_set", "oc", "oc_any")
+    __slots__ = ("norm", "placeholder", "lemma_set", "oc", "oc_any")
 
     def __init__(self, n: int) -> None:
         self.norm: list[str] = [""] * n                # norm(text); "" for a placeholder
         self.placeholder: list[bool] = [False] * n     # a Jinja {{ … }} / {% … %} token
-        self.lemmas: list[tuple[str, ...]] = [()] * n  # every parse's normal form and the form itself, sorted
-        self.lemma_set: list[frozenset[str]] = [_EMPTY] * n   # the same as a set (what the rules intersect)
+        self.lemma_set: list[frozenset[str]] = [_EMPTY] * n   # every parse's normal form and the form itself
         self.oc: list[frozenset[str]] = [_EMPTY] * n   # grammemes of the most probable parse
         self.oc_any: list[frozenset[str]] = [_EMPTY] * n   # grammemes of every parse
 
@@ -74,16 +73,21 @@ def is_word(t: "Token") -> bool:
     return not (t.is_space or t.is_punct or t.doc.user_data[KEY].placeholder[t.i])
 
 
+_UNANALYSED = Extras(1)   # what a token of a Doc letterlint did not analyse shows
+
+
 def register() -> None:
-    """Expose the lists as ``Token._`` attributes (for the Matcher and user pattern rules)."""
+    """Expose the lists as ``Token._`` attributes (for the Matcher and user pattern rules); ``lemmas`` shows as a
+    sorted tuple, as it always has."""
     from spacy.tokens import Token
 
     def getter(field: str) -> Any:
         def get(t: "Token") -> Any:
             ex = t.doc.user_data.get(KEY)
-            return getattr(ex, field)[t.i] if ex is not None else getattr(Extras(1), field)[0]
+            return getattr(ex, field)[t.i] if ex is not None else getattr(_UNANALYSED, field)[0]
         return get
 
-    for name, field in (("norm", "norm"), ("placeholder", "placeholder"), ("lemmas", "lemmas"), ("oc", "oc"),
-                        ("oc_any", "oc_any")):
-        Token.set_extension(name, getter=getter(field), force=True)
+    lemma_set = getter("lemma_set")
+    Token.set_extension("lemmas", getter=lambda t: tuple(sorted(lemma_set(t))), force=True)
+    for name in ("norm", "placeholder", "oc", "oc_any"):
+        Token.set_extension(name, getter=getter(name), force=True)

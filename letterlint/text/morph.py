@@ -60,8 +60,7 @@ class WordInfo:
     tag: str                      # OpenCorpora tag of the most probable parse
     oc: frozenset[str]            # its grammemes
     oc_any: frozenset[str]        # grammemes of every parse
-    lemmas_t: tuple[str, ...] = ()   # lemmas and the form itself, sorted (what ``token._.lemmas`` shows)
-    lemma_set: frozenset[str] = frozenset()   # the same as a set (what the rules intersect)
+    lemma_set: frozenset[str] = frozenset()   # the lemmas and the form itself (what a token carries)
 
 
 def ud_pos(tag: Any, word: str) -> str:
@@ -118,7 +117,6 @@ def word_info(word: str) -> WordInfo:
         tag=str(best.tag),
         oc=oc,
         oc_any=frozenset(oc_any),
-        lemmas_t=tuple(sorted(lem | {norm(word)})),
         lemma_set=lem | {norm(word)},
     )
 

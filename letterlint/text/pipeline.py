@@ -367,12 +367,11 @@ def _set_morph(doc: "Doc") -> None:
         if t.like_url or t.like_email:
             t.pos_ = "X"
             t.lemma_ = t.text.lower()
-            ex.lemmas[i] = (t.text.lower(),)
-            ex.lemma_set[i] = frozenset(ex.lemmas[i])
+            ex.lemma_set[i] = frozenset((t.text.lower(),))
             continue
         info = word_info(t.norm_)
         t.lemma_ = info.lemma
-        ex.lemmas[i], ex.lemma_set[i] = info.lemmas_t, info.lemma_set
+        ex.lemma_set[i] = info.lemma_set
         t.pos_ = info.pos
         t.tag_ = info.tag
         ex.oc[i], ex.oc_any[i] = info.oc, info.oc_any
