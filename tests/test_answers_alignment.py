@@ -3,22 +3,8 @@
 from __future__ import annotations
 
 
-from letterlint.mail.model import SourceText
-from letterlint.text.answers import AnswerConfig, align, answer_order_broken
-from letterlint.text.asks import AskLexicon, find_asks, vocabulary
-from letterlint.text.pipeline import analyse
-
-PARAMS = vocabulary()   # the shipped vocabulary, thesaurus included
-LEX = AskLexicon.from_params(PARAMS)
-CFG = AnswerConfig.from_params({**PARAMS, "threshold": 0.58})
-
-
-def _st(text: str) -> SourceText:
-    return SourceText.from_lines("t", [(l, i + 1, 1) for i, l in enumerate(text.split("\n"))])
-
-
-def _align(question: str, answer: str):
-    return align(find_asks(analyse(_st(question)), LEX), analyse(_st(answer)), CFG, LEX)
+from _questions import CFG, align_texts as _align, asks_in as _asks
+from letterlint.text.answers import answer_order_broken
 
 
 def _verdicts(question: str, answer: str) -> list[bool]:
@@ -93,7 +79,7 @@ def test_bare_how_much_takes_a_price():
 
 
 def test_at_what_time_asks_for_a_time():
-    (a,) = find_asks(analyse(_st("Во сколько вы привозите хлеб утром?")), LEX)
+    (a,) = _asks("Во сколько вы привозите хлеб утром?")
     assert a.answer_type == "date"
 
 
@@ -150,7 +136,7 @@ def test_a_proposal_is_no_answer_by_place():
 
 
 def test_a_reproach_is_no_question():
-    asks = find_asks(analyse(_st("Неужели так сложно позвонить и предупредить о задержке? Когда доставите?")), LEX)
+    asks = _asks("Неужели так сложно позвонить и предупредить о задержке? Когда доставите?")
     assert [a.text for a in asks] == ["Когда доставите?"]
 
 
@@ -170,15 +156,11 @@ def test_a_report_period_is_no_date():
 
 
 def test_through_how_long_asks_for_a_length():
-    (a,) = find_asks(analyse(_st("Через сколько отдаёте готовые фотографии?")), LEX)
+    (a,) = _asks("Через сколько отдаёте готовые фотографии?")
     assert a.answer_type == "duration"
 
 
 # --- what the blind set qu-* taught ------------------------------------------------------------------------------
-
-def _asks(text: str):
-    return find_asks(analyse(_st(text)), LEX)
-
 
 def test_a_list_that_answers_our_questions_asks_nothing():
     got = _asks("Марат, добрый вечер!\n\nОтвечаю на ваши вопросы:\n1. Плиту оставляем старую, ширина 60 см.\n"

@@ -4,22 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from letterlint.mail.model import SourceText
-from letterlint.text.answers import AnswerConfig, align, answer_order_broken
-from letterlint.text.asks import AskLexicon, find_asks, vocabulary
-from letterlint.text.pipeline import analyse
-
-PARAMS = vocabulary()   # the shipped vocabulary, thesaurus included
-LEX = AskLexicon.from_params(PARAMS)
-CFG = AnswerConfig.from_params({**PARAMS, "threshold": 0.58})
-
-
-def asks(text: str):
-    return find_asks(analyse(SourceText.from_lines("t", [(l, i + 1, 1) for i, l in enumerate(text.split("\n"))])), LEX)
-
-
-def st(text: str) -> SourceText:
-    return SourceText.from_lines("t", [(l, i + 1, 1) for i, l in enumerate(text.split("\n"))])
+from _questions import align_texts, asks_in as asks, source as st
+from letterlint.text.answers import answer_order_broken
 
 
 @pytest.mark.parametrize("text,kind", [
@@ -73,8 +59,7 @@ def test_list_under_lead_in():
     assert [(a.number, a.kind) for a in found] == [(1, "question"), (2, "question")]
 
 
-def _align(question: str, answer: str):
-    return align(asks(question), analyse(st(answer)), CFG)
+_align = align_texts
 
 
 def test_answer_in_other_words():
