@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from _questions import align_texts, asks_in as asks, source as st
+from _questions import align_texts, asks_in as asks
 from letterlint.text.answers import answer_order_broken
 
 
