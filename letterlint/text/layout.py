@@ -159,9 +159,10 @@ def letter_body(at: "AnalysedText", signoffs: Iterable[str]) -> Body:
 @lru_cache(maxsize=1)
 def structure_vocabulary() -> dict[str, Any]:
     """letterlint/data/structure.yaml: sign-off formulas and closing phrases shared by the structure rules."""
-    import yaml
+    from letterlint.engine.yamlio import load_yaml_text
 
-    return yaml.safe_load(files("letterlint").joinpath("data/structure.yaml").read_text(encoding="utf-8"))
+    return load_yaml_text(files("letterlint").joinpath("data/structure.yaml").read_text(encoding="utf-8"),
+                          "structure.yaml")
 
 
 def with_vocabulary(params: dict[str, Any]) -> dict[str, Any]:
