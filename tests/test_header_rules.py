@@ -205,6 +205,9 @@ def test_subject_informative_ignores_replies_and_body_only_templates(engines) ->
     ("Пересылаю коммерческое предложение нашего партнёра.", True),
     ("В приложенном файле — расчёт.", True),
     ("20 мая показываем идеи, 27 мая присылаем готовые макеты.", False),
+    ("Выгрузить отчёт можно в любой момент, а в начале месяца мы сами присылаем сводный отчёт.", False),
+    ("Каждую пятницу высылаем акт сверки.", False),
+    ("Высылаем сводный отчёт за прошлый месяц.", True),
     ("В пятницу высылаем договор.", False),
     ("Отправляю резюме нашей встречи.", False),
     # misses the audit found (the files were missing; the fixtures got attachments since)
