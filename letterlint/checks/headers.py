@@ -220,8 +220,10 @@ _MONTHS = "января|февраля|марта|апреля|мая|июня|�
 _WHEN_RE = re.compile(
     rf"\b\d{{1,2}}(?:-?го)?\s+(?:{_MONTHS})\b|\b\d{{1,2}}[./]\d{{1,2}}(?:[./]\d{{2,4}})?\b|"
     r"\b(?:в|во|к|до)\s+(?:понедельник|вторник|сред[уы]|четверг|пятниц[уы]|суббот[уы]|воскресенье)\b|"
-    r"\b(?:завтра|послезавтра|на следующей неделе|через\s+\w+\s+(?:дн|недел))|"
-    # a habit, not this letter: «в начале месяца мы сами присылаем сводный отчёт», «каждую пятницу высылаем акт»
+    r"\b(?:завтра|послезавтра|на следующей неделе|через\s+\w+\s+(?:дн|недел))", re.I)
+# a habit or a process described, not this letter — anywhere in the sentence: «в начале месяца мы сами присылаем
+# сводный отчёт», «каждую пятницу высылаем акт», «после договора мы присылаем список — обычно это занимает…»
+_HABIT_RE = re.compile(
     r"\b(?:кажд\w+|ежемесячно|еженедельно|ежедневно|ежеквартально|ежегодно|обычно|всегда|регулярно|"
     r"раз в\s+\w+|в (?:начале|конце|середине) (?:каждого |каждой )?(?:месяца|недели|квартала|года))\b", re.I)
 _FILE_RE = re.compile(r"(?<![\w/@.-])[\w][\w\-. ]{0,80}?\.(?P<ext>[a-z0-9]{2,5})(?![\w/])", re.I)
@@ -504,7 +506,7 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
         # and not as the present of a plan: «27 мая присылаем готовые макеты»
         if not ({"1per", "pres"} <= oc):
             return False
-        if _WHEN_RE.search(at.text[cs:ce]):
+        if _WHEN_RE.search(at.text[cs:ce]) or _HABIT_RE.search(at.text[sent[0]:sent[1]]):
             return False
         if not (_has_document(at, L, t.idx + len(t.text), sent[1]) or _has_document(at, L, sent[0], t.idx)):
             return False
