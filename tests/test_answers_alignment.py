@@ -232,3 +232,46 @@ def test_a_statement_repeating_a_yes_no_question_answers_it():
     (al,) = _align("Это гарантийный случай?",
                    "Олег, добрый день!\n\nСтук двигателя у дорожек — гарантийный случай: гарантия пять лет.")
     assert al.answered
+
+
+# --- found on blind letters (qs/qw sets) -------------------------------------------------------------------------
+
+def test_counts_written_in_words_answer_how_many():
+    assert _verdicts("Сколько камер можете поставить?", "Видео снимаем с трёх камер, монтаж — 7 500 ₽.") == [True]
+    assert _verdicts("Подскажите, сколько грузчиков понадобится?", "Грузчиков — трое, плюс водитель.") == [True]
+
+
+def test_number_words_without_a_unit_are_no_length_of_time():
+    # «три радиомикрофона» is a count, not a duration that hides it
+    assert _verdicts("Сколько микрофонов будет в малом зале?",
+                     "В малом зале поставим три радиомикрофона и один стационарный.") == [True]
+
+
+def test_a_question_without_a_topic_is_answered_about_the_sentence_before():
+    assert _verdicts("Нам нужен фуршет на 50 человек 25 апреля. Сможете?",
+                     "25 апреля у нас свободно: фуршет на 50 человек накроем.") == [True]
+    assert _verdicts("Нам нужен фуршет на 50 человек 25 апреля. Сможете?",
+                     "Меню пришлю завтра до 13:00.") == [False]
+
+
+def test_when_is_the_nearest_free_date_takes_a_date():
+    assert _verdicts("Когда ближайшая свободная дата?", "Суббота, 17 мая, с 9:00.") == [True]
+
+
+def test_an_inclusion_question_needs_the_thing_included():
+    q = "Интересует, входит ли НДС в цены каталога."
+    assert _verdicts(q, "Белая коробка 30×30 — в каталоге это позиция КТ-3, цена 45 ₽ за штуку.") == [False]
+    assert _verdicts(q, "Да, НДС уже входит в цены каталога.") == [True]
+    q = "Входит ли в стоимость таможенное оформление?"
+    assert _verdicts(q, "Страховку оформить рекомендуем: полис поставщика действует до границы.") == [False]
+    assert _verdicts(q, "Таможенное оформление в стоимость входит.") == [True]
+
+
+def test_aspect_pairs_by_suffix_are_the_same_verb():
+    from letterlint.text.answers import _aspect_pair
+
+    assert all(_aspect_pair(a, b) for a, b in [("успеть", "успевать"), ("проверить", "проверять"),
+                                                ("отправить", "отправлять"), ("переделать", "переделывать"),
+                                                ("решить", "решать")])
+    assert not _aspect_pair("провести", "проводить") and not _aspect_pair("начать", "кончать")
+    assert _verdicts("Успеете расставить?", "По времени успеваем: бригада приедет к 7:00.") == [True]

@@ -114,3 +114,46 @@ def test_a_price_in_words_is_no_price_when_it_counts_something_else():
     (al,) = _align("Сколько стоит корпоративное обучение?",
                    "Анатолий, добрый день!\n\nТренер провёл тысячу таких занятий.\n\nДа, тренер приедет к вам.")
     assert not al.answered
+
+
+# --- found on blind letters (qs/qw sets) -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Вчера обсудили концепцию с директором. Есть пара правок.",          # a statement, announcing what follows
+    "Как у вас в Москве, тоже льёт?",                                    # the weather is small talk
+    "Смешно, наверное, в моём возрасте начинать заново?",               # wants reassurance, not an answer
+])
+def test_not_asks_seen_on_blind_letters(text):
+    assert asks(text) == []
+
+
+def test_i_would_like_to_know_whether_is_a_question_without_a_mark():
+    found = asks("Также хотелось бы знать, работают ли ваши аудиторы удалённо или выезжают к нам в Ростов")
+    assert [(a.kind, a.answer_type) for a in found] == [("question", "yesno")]
+
+
+@pytest.mark.parametrize("text,types", [
+    ("Сколько будет стоить проверка и в какие сроки вы её проведёте?", ["money", "date"]),
+    ("Вы печатаете на баритовой бумаге и сколько стоит один отпечаток?", ["yesno", "money"]),
+    ("Что вы планируете делать и как быстро можно ожидать восстановления?", ["open", "duration"]),
+    # one question: a clause after a comma qualifies it, and a statement before «и сколько» asks nothing
+    ("Есть ли у вас зал, где можно потом часа два посидеть с пиццей?", ["yesno"]),
+    ("Можно ли часть занятий проводить онлайн, когда сотрудники в командировках?", ["yesno"]),
+    ("Мы хотим заказать 40 худи и сколько это будет стоить?", ["money"]),
+])
+def test_two_questions_split_only_where_both_ask(text, types):
+    assert [a.answer_type for a in asks(text)] == types
+
+
+def test_a_question_without_a_topic_asks_about_the_sentence_before():
+    found = asks("Нам нужен фуршет на 50 человек 25 апреля. Сможете?")
+    assert len(found) == 1 and "фуршет" in found[0].nouns
+    # but «Сколько и когда?» keeps no topic: any figure of the right kind answers it
+    assert all(a.general for a in asks("Нужен перевод сертификатов. Сколько и когда?"))
+
+
+def test_what_an_inclusion_question_asks_about():
+    (a,) = asks("Интересует, входит ли НДС в цены каталога.")
+    assert a.key_nouns == ["ндс"]
+    (b,) = asks("Подскажите, входит ли в генеральную уборку мытьё окон?")
+    assert b.key_nouns == ["мытье", "окно"]

@@ -203,14 +203,14 @@ def _says(c: Candidate, cfg: AnswerConfig, kind: str) -> bool:
 def _word_score(f: str, cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None) -> float:
     if f in cand.lemmas or (synonyms and synonyms.get(f, set()) & cand.lemmas):
         return 1.0
+    if len(f) >= 5 and any(_aspect_pair(f, l) for l in cand.lemmas):
+        return 1.0     # «пообедать» / «обедать», «успеть» / «успевать»
     if _head(f) in cand.lemmas:
         return 0.6     # «SSL-сертификат» → «сертификат»; but «онлайн-сессия» is more than a «сессия»
     if len(f) >= stem + 1 and any(len(l) >= stem + 1 and l[:stem] == f[:stem] and _close(f, l) for l in cand.lemmas):
         return 0.6
     if len(f) >= 5 and any(f in l for l in cand.lemmas if len(l) > len(f)):
         return 0.6     # «глютен» in «безглютеновый», «сайт» in «вебсайт»
-    if len(f) >= 6 and any(_aspect_pair(f, l) for l in cand.lemmas):
-        return 1.0     # «пообедать» / «обедать», «сделать» / «делать»
     if synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
         return 1.0     # a synonym of several words: «завтрак» ~ «шведский стол»
     return 0.0
@@ -220,11 +220,22 @@ _ASPECT_PREFIXES = ("по", "с", "на", "за", "у", "о", "вы", "про")
 
 
 def _aspect_pair(a: str, b: str) -> bool:
-    """Two verbs of an aspect pair made by a prefix: «пообедать» — «обедать», «написать» — «писать»."""
+    """Two verbs of an aspect pair: made by a prefix («пообедать» — «обедать», «написать» — «писать») or by a suffix
+    («успеть» — «успевать», «проверить» — «проверять», «отправить» — «отправлять», «переделать» — «переделывать»)."""
     if not (a.endswith(("ть", "ться")) and b.endswith(("ть", "ться"))):
         return False
     short, long_ = sorted((a, b), key=len)
-    return len(short) >= 5 and long_.endswith(short) and long_[:len(long_) - len(short)] in _ASPECT_PREFIXES
+    if len(short) >= 5 and long_.endswith(short) and long_[:len(long_) - len(short)] in _ASPECT_PREFIXES:
+        return True
+    if short.endswith("ся") != long_.endswith("ся"):
+        return False
+    s, l = (short[:-2], long_[:-2]) if short.endswith("ся") else (short, long_)
+    stem = s[:-3]
+    return len(stem) >= 3 and (
+        l == s[:-2] + "вать" or                                   # успеть — успевать, дать — давать
+        s.endswith("ить") and (l in (stem + "ять", stem + "лять") or   # проверить — проверять, отправить — отправлять
+                               stem[-1] in "шжчщ" and l == stem + "ать") or   # решить — решать
+        s.endswith("ать") and l in (stem + "ывать", stem + "ивать"))  # переделать — переделывать
 
 
 def _head(word: str) -> str:
@@ -319,6 +330,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
                 # «Когда закончите кровлю?» is not answered by the day the roofers start
                 score = min(score, cfg.threshold - 0.01)
+            if ask.key_nouns and not (by_number or by_ref) and not any(
+                    _share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
+                # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
+                # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
+                score = min(score, cfg.threshold - 0.01)
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
@@ -355,7 +371,9 @@ def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None
         if not (al.answered and al.best is not None and any(r.startswith("тот же") for r in al.reasons)) \
                 or by_words(al):
             continue
-        if any(o is not al and o.best is al.best and o.answered and by_words(o) for o in result):
+        # (not the other half of the same item: «2. Будет ли трансляция, и на какой платформе?» → «2. Да, на VK»)
+        if any(o is not al and o.best is al.best and o.answered and by_words(o) and
+               (o.ask.number is None or o.ask.number != al.ask.number) for o in result):
             al.answered = False
             al.score = min(al.score, cfg.threshold - 0.01)
             al.reasons.append("этот пункт списка отвечает на другой вопрос")

@@ -47,6 +47,7 @@ class AskLexicon:
     generic_nouns: frozenset[str] = frozenset() # «неделя», «раз», «вопрос»: nouns that name no topic
     yesno_openers: tuple[str, ...] = ()         # «а правда, что…»: a yes/no question whatever its nouns
     advice_phrases: tuple[str, ...] = ()        # «что делать?»: answered by an instruction
+    small_talk_words: frozenset[str] = frozenset()   # «погода», «лить»: a question about these alone is small talk
 
     @cached_property
     def fingerprint(self) -> str:
@@ -74,6 +75,7 @@ class AskLexicon:
             generic_nouns=frozenset(norm(x) for x in p.get("generic_nouns", [])),
             yesno_openers=tuple(_squash(x) for x in p.get("yesno_openers", [])),
             advice_phrases=tuple(_squash(x) for x in p.get("advice_phrases", [])),
+            small_talk_words=frozenset(norm(x) for x in p.get("small_talk_words", [])),
         )
 
 
@@ -94,6 +96,7 @@ class Ask:
     marked: bool = False           # written with «?» (its own or shared with the next question)
     bulleted: bool = False         # an item of a list marked with dashes or bullets (numbered by position)
     general: bool = False          # no topic of its own («Что случилось?»): any answer of the right kind answers it
+    key_nouns: list[str] = field(default_factory=list)   # what «входит ли X в цену?» asks about: an answer names X
 
 
 def _squash(s: str) -> str:
@@ -167,6 +170,8 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
     asks: list[Ask] = []
     lead_in = False                 # «Подскажите, пожалуйста:» — the list below consists of questions
     bullet = 0
+    before: list["Token"] = []      # the sentence before, in the same paragraph: the topic of «Сможете?»
+    prev_end = 0
     for s, e in units(at):
         raw = text[s:e]
         m = _LIST_MARK.match(raw)
@@ -184,6 +189,8 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             if body_start < e else []
         if not toks:
             continue
+        context = before if "\n\n" not in text[prev_end:s] else []
+        before, prev_end = toks, e
         stripped = raw.rstrip()
         if stripped.endswith(":") and _is_lead_in(toks, lex):
             lead_in = True
@@ -191,7 +198,8 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
         if _ANNOUNCES.search(stripped):
             continue   # «По вашему предложению есть вопросы.» announces questions, it asks none
         for part_start, part_end, part_toks in _split_double(toks, lex):
-            ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in)
+            ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in,
+                            context=context)
             if ask is None:
                 continue
             if ask.kind == "request" and not want_requests:
@@ -216,17 +224,23 @@ def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
 
 
 def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, list["Token"]]]:
-    """«Сколько стоит и когда сможете начать?» → two parts, each keeping the final «?»."""
+    """«Сколько стоит и когда сможете начать?», «Сколько будет стоить проверка и в какие сроки вы её проведёте?»,
+    «Вы печатаете на баритовой бумаге и сколько стоит отпечаток?» → two parts, each keeping the final «?». Not
+    «Есть ли у вас зал, где можно посидеть?»: «где», «когда» after a comma open a clause of the same question."""
     cuts = [0]
+    final_q = toks[-1].text == "?"
     for i in range(1, len(toks) - 1):
         t = toks[i]
         if extras.form(t) in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
-            nxt = toks[i + 1]
-            if extras.form(nxt) in lex.interrogatives and extras.form(nxt) not in ("что", "как", "ли") and (
-                    i - cuts[-1] >= 2 or extras.form(toks[cuts[-1]]) in lex.interrogatives):   # «Сколько и когда?»
-                # the left part must itself be a question (an interrogative or «ли» in it)
+            q = _opens_question(toks, i + 1, lex)
+            if q and (i - cuts[-1] >= 2 or extras.form(toks[cuts[-1]]) in lex.interrogatives):   # «Сколько и когда?»
+                if t.text == "," and q in _RELATIVE:
+                    continue   # «…зал, где можно посидеть», «…можно ли проводить онлайн, когда сотрудники в отъезде»
+                # the left part must itself be a question: an interrogative or «ли» in it, or, before «и» under
+                # a final «?», a clause addressed to us («Вы печатаете на баритовой бумаге и сколько стоит…?»)
                 left = toks[cuts[-1]:i]
-                if any(extras.form(x) in lex.interrogatives for x in left):
+                if any(extras.form(x) in lex.interrogatives for x in left) or (
+                        final_q and extras.form(t) == "и" and _addressed(left)):
                     cuts.append(i + 1)
             elif (extras.form(t) == "и" and i + 2 < len(toks) and extras.form(toks[i + 2]) == "ли" and i - cuts[-1] >= 4
                   and (toks[i - 1].text == "," or any(extras.form(x) == "ли" for x in toks[cuts[-1]:i]))):
@@ -235,7 +249,6 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     if len(cuts) == 1:
         return [(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks)]
     parts = []
-    final_q = toks[-1].text == "?"
     for k, c in enumerate(cuts):
         end_i = cuts[k + 1] - 1 if k + 1 < len(cuts) else len(toks)
         part = toks[c:end_i]
@@ -252,10 +265,35 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     return parts
 
 
+_RELATIVE = frozenset({"где", "куда", "откуда", "когда", "который"})
+_PREPOSITIONS = frozenset({"в", "во", "на", "до", "к", "ко", "с", "со", "за", "через", "по", "от", "для", "о", "об"})
+_HOW_MUCH = frozenset({"быстро", "долго", "скоро", "часто", "много", "рано", "поздно", "срочно"})
+
+
+def _opens_question(toks: list["Token"], i: int, lex: AskLexicon) -> str:
+    """The question word that opens a clause at ``toks[i]`` ('' if none): «когда…», «в какие сроки…», «за сколько…»,
+    «как быстро…» — but not a bare «что»/«как», which as often join a clause that asks nothing."""
+    w = extras.form(toks[i])
+    if w in _PREPOSITIONS and i + 1 < len(toks):
+        nxt = extras.form(toks[i + 1])
+        return nxt if nxt in lex.interrogatives and nxt not in ("что", "как", "ли") else ""
+    if w == "как":
+        return w if i + 1 < len(toks) and extras.form(toks[i + 1]) in _HOW_MUCH else ""
+    return w if w in lex.interrogatives and w not in ("что", "ли") else ""
+
+
+def _addressed(left: list["Token"]) -> bool:
+    """A clause put to us: «вы» or a verb in the 2nd person plural («Вы печатаете…», «Делаете накатку…»)."""
+    return any(extras.form(x) in ("вы", "вас", "вам", "вами") or {"2per", "plur"} <= extras.oc(x) for x in left)
+
+
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
-def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexicon, in_list: bool) -> Ask | None:
+def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexicon, in_list: bool,
+              context: list["Token"] | None = None) -> Ask | None:
+    """A question, a request or nothing. ``context`` is the sentence before: a question with no topic of its own
+    («Сможете?», «Это реально?») asks about what it says («Нужен фуршет на 50 человек 25 апреля. Сможете?»)."""
     span_text = text[start:end]
     # questions inside quotation marks are the client quoting someone, not asking
     quoted = [(m.start() + start, m.end() + start) for m in _QUOTED.finditer(span_text)]
@@ -321,19 +359,27 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     if kind == "request":
         words = _request_clause(words)
     focus = _focus(words, lex)
+    if kind == "question" and interrogative in (None, "ли", "как") and _small_talk_only(words, lex):
+        return None       # «Как у вас в Москве, тоже льёт?»
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
+    topic_words = words
+    if atype == "yesno" and not focus and context:      # «Сможете?»; but «Сколько и когда?» takes any figure
+        topic_words = [t for t in context if extras.is_word(t)]
+        focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
-    nouns = [f for f, t in _focus_tokens(words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
+    nouns = [f for f, t in _focus_tokens(topic_words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
     topic_nouns = [n for n in nouns if n not in lex.type_nouns and n not in lex.generic_nouns]
     # no topic of its own: «Что случилось?», «Почему так долго?» — the story told answers it
     story = bool(focus) and set(focus) <= lex.event_words or atype == "reason" and not topic_nouns
     # «Когда снимаем?», «Сколько это стоит?», «Сколько и когда?»: no topic beyond one word — in a reply to
     # this very letter, an answer of the right kind answers it
-    bare = not topic_nouns and len([f for f in focus if f not in lex.type_nouns]) <= 1 and atype != "yesno"
+    # («Когда ближайшая свободная дата?» too: its adjectives only qualify the kind of answer)
+    bare = not topic_nouns and atype != "yesno" and len(
+        [f for f, t in _focus_tokens(topic_words, lex) if f not in lex.type_nouns and t.pos_ != "ADJ"]) <= 1
     # «Посмотрите, пожалуйста.», «Помогите разобраться.» — about the problem just described: a report that
     # it is done answers it
     general = (kind == "question" and (story or bare)) or (kind == "request" and not topic_nouns)
@@ -341,10 +387,53 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype = "reason"
     if kind == "question" and lex.advice_phrases and any(p in squashed for p in lex.advice_phrases):
         atype, general = "advice", True   # «Завтра сдавать заказчику, что делать?» → «Обновите страницу…»
+    key_nouns = _included_things(words, lex) if atype == "yesno" else []
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & extras.oc(t) or extras.form(t) in ("можно", "нельзя")]
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
-               general=general, topic_nouns=topic_nouns, marked=has_q)
+               general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns)
 
+
+
+_INCLUDED = frozenset({"входить", "включить", "включать", "включенный", "учесть", "учитывать", "учтенный", "заложить",
+                       "заложенный"})
+
+
+def _included_things(words: list["Token"], lex: AskLexicon) -> list[str]:
+    """What «входит ли X в стоимость?», «включена ли X?» asks about: the nouns in the nominative outside the «в …»
+    phrase (or any other after a preposition), with a noun in the genitive right after one («мытьё окон»). The price is in every sentence of a reply;
+    whether it includes X is answered only where X is named."""
+    if not any(_lemmas(t) & _INCLUDED for t in words):
+        return []
+    out: list[str] = []
+    in_pp = False          # inside «в генеральную уборку», «до начала работ», up to its noun
+    prev_key = False
+    for t in words:
+        if t.pos_ == "ADP":
+            in_pp, prev_key = True, False
+            continue
+        noun = t.pos_ in ("NOUN", "PROPN", "X", "PRON") or "NPRO" in extras.oc_any(t)
+        if in_pp:
+            in_pp = not noun
+            prev_key = False
+            continue
+        cases = extras.oc(t)
+        lem = t.lemma_ or extras.form(t)
+        # any nominative reading: the tagger's first guess is often wrong («мытьё» read as locative, «НДС» as genitive)
+        nominative = "nomn" in extras.oc_any(t) or t.pos_ == "X" and not cases
+        key = t.pos_ in ("NOUN", "PROPN", "X") and (nominative or prev_key and "gent" in cases)   # «НДС», «NDA»
+        if key and lem not in lex.stop and lem not in lex.type_nouns and lem not in lex.generic_nouns:
+            if lem not in out:
+                out.append(lem)
+        prev_key = key
+    return out
+
+
+def _small_talk_only(words: list["Token"], lex: AskLexicon) -> bool:
+    """Only the weather and the like, and place names: «Как у вас в Москве, тоже льёт?», «Снег уже выпал?»."""
+    topical = [t for t in words if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "X") and
+               not (_lemmas(t) & lex.stop) and extras.form(t) not in lex.interrogatives]
+    return bool(topical) and all(_lemmas(t) & lex.small_talk_words for t in topical) and any(
+        _lemmas(t) & lex.small_talk_words - {"тоже", "также", "сегодня", "сейчас", "уже", "наконец"} for t in topical)
 
 
 def _request_clause(words: list["Token"]) -> list["Token"]:
@@ -424,8 +513,10 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):
         return "yesno"
-    if interrogative == "как" and "долго" not in norms:
-        return "open"     # «Как будет происходить оплата?» asks how it is done, not for a sum
+    if interrogative == "как":
+        # «Как быстро можно ожидать восстановления?», «Как долго ждать?» ask how long; «Как будет происходить
+        # оплата?» asks how it is done
+        return "duration" if {"долго", "быстро", "скоро"} & set(norms) else "open"
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
                                                                                        "person", "reason") \
         or interrogative == "как"   # «Как долго ждать оплату?» asks how long, not how much
