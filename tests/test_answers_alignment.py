@@ -275,3 +275,9 @@ def test_aspect_pairs_by_suffix_are_the_same_verb():
                                                 ("решить", "решать")])
     assert not _aspect_pair("провести", "проводить") and not _aspect_pair("начать", "кончать")
     assert _verdicts("Успеете расставить?", "По времени успеваем: бригада приедет к 7:00.") == [True]
+
+
+def test_the_thing_said_to_be_there_answers_is_there():
+    assert _verdicts("Есть ли сейчас в наличии липовый мёд?", "Гречишный — 720 ₽, липовый есть, около 80 кг.") == [True]
+    assert _verdicts("И подскажите, зимнюю резину после снятия вы можете взять на хранение?",
+                     "Хранение есть: 450 ₽ за колесо за сезон.") == [True]

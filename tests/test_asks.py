@@ -157,3 +157,15 @@ def test_what_an_inclusion_question_asks_about():
     assert a.key_nouns == ["ндс"]
     (b,) = asks("Подскажите, входит ли в генеральную уборку мытьё окон?")
     assert b.key_nouns == ["мытье", "окно"]
+
+
+def test_the_noun_after_the_question_word_sets_the_kind_of_answer():
+    (a,) = asks("Подскажите, пожалуйста, какая нужна экипировка на первое время.")
+    assert a.answer_type == "open"          # the kit, not a time
+    (b,) = asks("Какие сроки у вас?")
+    assert b.answer_type == "date"
+
+
+def test_a_pointing_pronoun_takes_the_topic_of_the_sentence_before():
+    (a,) = asks("Фасад хотим из лиственницы.\n\nЕго нужно будет чем-то регулярно обрабатывать?")
+    assert "лиственница" in a.focus

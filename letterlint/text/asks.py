@@ -170,8 +170,7 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
     asks: list[Ask] = []
     lead_in = False                 # «Подскажите, пожалуйста:» — the list below consists of questions
     bullet = 0
-    before: list["Token"] = []      # the sentence before, in the same paragraph: the topic of «Сможете?»
-    prev_end = 0
+    before: list["Token"] = []      # the sentence before: the topic of «Сможете?», «Есть ли всё это…?»
     for s, e in units(at):
         raw = text[s:e]
         m = _LIST_MARK.match(raw)
@@ -189,8 +188,7 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             if body_start < e else []
         if not toks:
             continue
-        context = before if "\n\n" not in text[prev_end:s] else []
-        before, prev_end = toks, e
+        context, before = before, toks
         stripped = raw.rstrip()
         if stripped.endswith(":") and _is_lead_in(toks, lex):
             lead_in = True
@@ -265,6 +263,7 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     return parts
 
 
+_POINTING = frozenset({"это", "его", "её", "ее", "их", "он", "она", "оно", "они", "всё", "все"})
 _RELATIVE = frozenset({"где", "куда", "откуда", "когда", "который"})
 _PREPOSITIONS = frozenset({"в", "во", "на", "до", "к", "ко", "с", "со", "за", "через", "по", "от", "для", "о", "об"})
 _HOW_MUCH = frozenset({"быстро", "долго", "скоро", "часто", "много", "рано", "поздно", "срочно"})
@@ -367,6 +366,11 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     topic_words = words
     if atype == "yesno" and not focus and context:      # «Сможете?»; but «Сколько и когда?» takes any figure
         topic_words = [t for t in context if extras.is_word(t)]
+        focus = _focus(topic_words, lex)
+    elif atype == "yesno" and context and any(extras.form(t) in _POINTING for t in words[:4]):
+        # «Его нужно будет чем-то обрабатывать?», «Есть ли всё это у вас в нужном количестве?»: the thing asked
+        # about is named in the sentence before
+        topic_words = [t for t in context if extras.is_word(t)] + words
         focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
@@ -524,9 +528,12 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when:
             return "money"
     if interrogative and lex.interrogatives[interrogative] == "open":
-        for f in focus:                    # «До какого числа…?», «Какие сроки…?»: the noun says what kind
-            if f in lex.type_nouns:
-                return lex.type_nouns[f]
+        # «До какого числа…?», «Какие сроки…?»: the noun asked about says what kind — the first after the question
+        # word, not any («какая нужна экипировка на первое время» asks for the kit, not a time)
+        at_ = norms.index(interrogative) if interrogative in norms else 0
+        asked = next((t.lemma_ for t in words[at_ + 1:] if t.pos_ == "NOUN"), None)
+        if asked in lex.type_nouns:
+            return lex.type_nouns[asked]
     if interrogative:
         t = lex.interrogatives[interrogative]
         if t == "amount":
