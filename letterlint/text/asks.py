@@ -364,12 +364,10 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
     topic_words = words
-    if atype == "yesno" and not focus and context:      # «Сможете?»; but «Сколько и когда?» takes any figure
-        topic_words = [t for t in context if extras.is_word(t)]
-        focus = _focus(topic_words, lex)
-    elif atype == "yesno" and context and any(extras.form(t) in _POINTING for t in words[:4]):
-        # «Его нужно будет чем-то обрабатывать?», «Есть ли всё это у вас в нужном количестве?»: the thing asked
-        # about is named in the sentence before
+    if atype == "yesno" and context and (not focus or any(extras.form(t) in _POINTING for t in words[:4])):
+        # the thing asked about is named in the sentence before: «Сможете?» has no topic of its own, «Его нужно
+        # будет чем-то обрабатывать?», «Есть ли всё это у вас?» point back to it («Сколько и когда?» does not
+        # borrow: any figure of the right kind answers it)
         topic_words = [t for t in context if extras.is_word(t)] + words
         focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
@@ -397,15 +395,14 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns)
 
 
-
 _INCLUDED = frozenset({"входить", "включить", "включать", "включенный", "учесть", "учитывать", "учтенный", "заложить",
                        "заложенный"})
 
 
 def _included_things(words: list["Token"], lex: AskLexicon) -> list[str]:
-    """What «входит ли X в стоимость?», «включена ли X?» asks about: the nouns in the nominative outside the «в …»
-    phrase (or any other after a preposition), with a noun in the genitive right after one («мытьё окон»). The price is in every sentence of a reply;
-    whether it includes X is answered only where X is named."""
+    """What «входит ли X в стоимость?», «включена ли X?» asks about: the nouns in the nominative outside a phrase
+    after a preposition («в стоимость», «до начала работ»), with a noun in the genitive right after one («мытьё
+    окон»). The price is in every sentence of a reply; whether it includes X is answered only where X is named."""
     if not any(_lemmas(t) & _INCLUDED for t in words):
         return []
     out: list[str] = []
@@ -432,12 +429,15 @@ def _included_things(words: list["Token"], lex: AskLexicon) -> list[str]:
     return out
 
 
+# words a remark about the weather carries along («тоже льёт?», «снег уже выпал?»)
+_SMALL_TALK_FILLER_ADV = frozenset({"тоже", "также", "сегодня", "сейчас", "уже", "наконец"})
+
+
 def _small_talk_only(words: list["Token"], lex: AskLexicon) -> bool:
     """Only the weather and the like, and place names: «Как у вас в Москве, тоже льёт?», «Снег уже выпал?»."""
     topical = [t for t in words if t.pos_ in ("NOUN", "VERB", "ADJ", "ADV", "X") and
-               not (_lemmas(t) & lex.stop) and extras.form(t) not in lex.interrogatives]
-    return bool(topical) and all(_lemmas(t) & lex.small_talk_words for t in topical) and any(
-        _lemmas(t) & lex.small_talk_words - {"тоже", "также", "сегодня", "сейчас", "уже", "наконец"} for t in topical)
+               not (_lemmas(t) & (lex.stop | _SMALL_TALK_FILLER_ADV)) and extras.form(t) not in lex.interrogatives]
+    return bool(topical) and all(_lemmas(t) & lex.small_talk_words for t in topical)
 
 
 def _request_clause(words: list["Token"]) -> list["Token"]:
@@ -522,8 +522,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         # оплата?» asks how it is done
         return "duration" if {"долго", "быстро", "скоро"} & set(norms) else "open"
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
-                                                                                       "person", "reason") \
-        or interrogative == "как"   # «Как долго ждать оплату?» asks how long, not how much
+                                                                                       "person", "reason")
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when:
             return "money"
