@@ -281,3 +281,45 @@ def test_the_thing_said_to_be_there_answers_is_there():
     assert _verdicts("Есть ли сейчас в наличии липовый мёд?", "Гречишный — 720 ₽, липовый есть, около 80 кг.") == [True]
     assert _verdicts("И подскажите, зимнюю резину после снятия вы можете взять на хранение?",
                      "Хранение есть: 450 ₽ за колесо за сезон.") == [True]
+
+
+# --- found on the blind qr letters -------------------------------------------------------------------------------
+
+def test_a_sum_in_words_with_hundreds_and_a_total_answers_how_much_in_all():
+    q = "Удаление входит в стоимость? Сколько всего выйдет по деньгам со всеми этапами?"
+    a = ("Нет, удаление оплачивается отдельно — 4 500 ₽.\n\nВсё лечение вместе — удаление, имплант и коронка — "
+         "обойдётся в восемьдесят четыре тысячи двести пятьдесят рублей.")
+    als = _align(q, a)
+    assert [al.answered for al in als] == [True, True]
+    assert any("итоговая" in r for r in als[1].reasons)
+    assert als[1].best is not None and als[1].best.text.startswith("Всё")   # the whole sum, not a part of it
+
+
+def test_how_often_takes_a_frequency():
+    q = "Подскажите, как часто ваш сокольник должен приезжать."
+    assert _verdicts(q, "В первый месяц сокольник приезжает трижды в неделю, потом — раз в неделю.") == [True]
+    assert _verdicts(q, "Сокольник приезжает на своей машине, с птицей в переноске.") == [False]
+
+
+def test_the_only_length_of_time_answers_only_when_it_is_the_only_one():
+    q = "Насколько быстро уходят голуби после начала работы с птицами?"
+    a = "Сокольник работает по 2–3 часа, обычно рано утром.\n\nГолуби полностью уходят за полтора-два месяца."
+    (al,) = _align(q, a)
+    assert al.answered and al.best.text.startswith("Голуби")
+    # the one length of time said answers it, in whatever words
+    assert _verdicts("Сколько займёт ремонт?", "Мастер управится за 3 дня.") == [True]
+
+
+def test_a_list_sent_in_the_letter_does_what_was_asked():
+    q = "Пришлите список документов, которые нужно подготовить."
+    done = "Документы, которые нужно подготовить:\n1. Паспорт собственника.\n2. Выписка из ЕГРН."
+    assert [a.answered for a in _align(q, done)] == [True]
+    # a colon elsewhere does not send the thing asked for
+    q = "Пришлите, пожалуйста, макет с расположением логотипа на худи."
+    assert [a.answered for a in _align(q, "Шопперы добавить можем: есть бежевые и чёрные.")] == [False]
+
+
+def test_a_yes_or_no_opening_beats_a_sentence_that_only_names_the_thing():
+    (al,) = _align("Удаление входит в стоимость имплантации?",
+                   "Нет, удаление оплачивается отдельно.\n\nУдаление и имплантация в нашей клинике стоят 60 000 ₽.")
+    assert al.answered and al.best.text.startswith("Нет")

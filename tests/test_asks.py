@@ -169,3 +169,50 @@ def test_the_noun_after_the_question_word_sets_the_kind_of_answer():
 def test_a_pointing_pronoun_takes_the_topic_of_the_sentence_before():
     (a,) = asks("Фасад хотим из лиственницы.\n\nЕго нужно будет чем-то регулярно обрабатывать?")
     assert "лиственница" in a.focus
+
+
+# --- found on the blind qr letters -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Вы вообще читаете почту?",                                   # a reproach, not a question to answer
+    "Жена говорит: ну кому нужна эта рыба на стене?",             # someone else's rhetorical question
+])
+def test_reproaches_ask_nothing(text):
+    assert asks(text) == []
+
+
+def test_asking_to_tell_whether_is_a_question_not_an_order():
+    (a,) = asks("Также прошу сообщить, предоставляете ли вы закрывающие документы для бюджетной организации.")
+    assert (a.kind, a.answer_type) == ("question", "yesno")
+    (b,) = asks("Прошу сообщить, когда приедет мастер.")
+    assert (b.kind, b.answer_type) == ("question", "date")
+    # an order first stays an order
+    assert [x.kind for x in asks("Прошу прислать счёт и сообщить, когда приедет мастер.")] == ["request"]
+
+
+def test_a_title_in_quotes_names_what_is_asked_about():
+    (a,) = asks("Для какого возраста подходит «Колобок на новый лад»?")
+    assert "колобок" in a.focus
+    # a question in quotes is still the client quoting, not asking
+    assert asks("Вы спрашивали «Когда удобно приехать?» — в любой день.") == []
+
+
+def test_a_lead_in_asking_us_to_answer_opens_a_list_of_questions():
+    found = asks("Просим ответить на вопросы:\n1. Сколько стоит мойка фасада?\n2. Работаете ли вы в выходные?")
+    assert [(a.kind, a.number) for a in found] == [("question", 1), ("question", 2)]
+    # «Постараюсь ответить на ваши вопросы:» answers: the list below it asks nothing
+    assert asks("Постараюсь ответить на ваши вопросы:\n1. Стоит 5 тысяч.") == []
+    found = asks("По вашей спецификации от 5 августа есть вопросы:\n1. Сколько стоит монтаж?")
+    assert [a.text for a in found] == ["Сколько стоит монтаж?"]
+
+
+@pytest.mark.parametrize("text,atype", [
+    ("И сколько примерно по деньгам?", "money"),
+    ("Удаление входит в стоимость имплантации?", "yesno"),
+    ("Подскажите, как часто ваш сокольник должен приезжать.", "frequency"),
+    ("Насколько быстро уходят голуби после начала работы?", "duration"),
+    ("Насколько опасен пункт про тарифы?", "open"),
+])
+def test_kind_of_answer_seen_on_blind_letters(text, atype):
+    (a,) = asks(text)
+    assert a.answer_type == atype

@@ -264,7 +264,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     cands += _pairs(cands, at.text)
     # a single money or duration question: the one figure of that kind in the reply is its answer, whatever
     # words it is written in («Сколько будет стоить перевозка?» → «68 400 ₽ с НДС, с погрузкой»)
-    single = {t for t in ("money", "duration") if sum(1 for a in asks if a.answer_type == t) == 1}
+    # (a length of time only when the reply names one: «работает 2–3 часа» does not answer «как быстро уходят
+    # голуби» when «за полтора-два месяца» is there too)
+    single = {t for t in ("money", "duration") if sum(1 for a in asks if a.answer_type == t) == 1 and
+              (t == "money" or sum(1 for c in singles if _says(c, cfg, t)) == 1)}
     numbered_asks = [a for a in asks if a.number is not None]
     mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
     # «По вашим вопросам: — 38 900 ₽; — до 31 мая; — да, …»: a list with one item per question, in order
@@ -274,6 +277,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         best: tuple[float, Candidate | None, bool, list[str]] = (0.0, None, False, [])
         linked: list[tuple[int, float]] = []
         position = idx + 1
+        total_pat = cfg.type_patterns.get("total")
+        asks_total = ask.answer_type == "money" and ask.kind == "question" and bool(total_pat and total_pat.search(ask.text))
         for c in cands:
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
@@ -307,15 +312,22 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("честная отсрочка с датой")
             if ask.general and type_ok:
                 score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
-            unique = ask.answer_type in single and ask.kind == "question" and \
+            # «Сколько всего выйдет?» → «Всё вместе обойдётся в 84 250 ₽»: the sum said to be the whole one
+            total = asks_total and _says(c, cfg, "total") and _says(c, cfg, "amount")
+            unique = total or ask.answer_type in single and ask.kind == "question" and \
                 _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type)
             if unique:
-                score = max(score, cfg.threshold)
-                reasons.append("единственный ответ нужного вида")
+                # (a sum said to be the whole one beats any other single figure: «удаление — 4 500 ₽»)
+                score = max(score, _TOTAL_SCORE if total else cfg.threshold)
+                reasons.append("итоговая сумма" if total else "единственный ответ нужного вида")
             strong_yes = ask.answer_type == "yesno" and ov > 0 and (bool(
                 _says(c, cfg, "yesno")) or _echoes(ask, c))
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
+                if _YES_NO_OPENING.match(c.text) and (ov >= _DIRECT_OVERLAP or _share(ask.key_nouns, c, cfg.stem,
+                                                                                     cfg.synonyms)):
+                    # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
+                    score = max(score, _DIRECT_YES_NO)
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes) and \
                     _share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
@@ -355,6 +367,12 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     return result
 
 
+_YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
+_DIRECT_YES_NO = 1.0
+_TOTAL_SCORE = 0.8
+_DIRECT_OVERLAP = 0.4     # «Да, досрочно расторгнуть договор можно.» (0.43), not «Да, реставрация витражей…» (0.3)
+
+
 def _linked_by_words(reasons: list[str]) -> bool:
     """Tied to its question by shared words, its list number or a reference — not only by the kind of answer."""
     return any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons)
@@ -379,8 +397,8 @@ def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None
             al.reasons.append("этот пункт списка отвечает на другой вопрос")
 
 
-_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "count": "число", "yesno": "да/нет",
-            "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок",
+_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "frequency": "как часто", "count": "число",
+            "yesno": "да/нет", "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок",
             "advice": "что сделать"}
 
 
@@ -413,6 +431,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment
         # «Посчитайте каталог» is done by the price itself
         wanted = {cfg.request_types[v] for v in ask.verbs if v in cfg.request_types}
+        if "delivered" in wanted and not _share(ask.topic_nouns[:2], c, cfg.stem, cfg.synonyms):
+            wanted.discard("delivered")   # «Пришлите макет» is not done by any list: the thing sent is named
         return any(_says(c, cfg, w) for w in wanted)
     if t == "yesno":
         if _says(c, cfg, "yesno"):
@@ -546,8 +566,9 @@ _PROPOSAL = re.compile(r"\bдавайте\b", re.I)
 
 
 # the kind of answer a question expects, as a pattern that must be somewhere in a sentence given to it by position
+# (by place, «сколько займёт» needs a length itself)
 _STRICT = {"money": ("amount", "money"), "count": ("count",), "date": ("date", "deadline"),
-           "duration": ("duration",), "place": ("place",)}     # by place, «сколько займёт» needs a length itself
+           "duration": ("duration",), "frequency": ("frequency",), "place": ("place",)}
 
 
 def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:

@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 _LIST_MARK = re.compile(r"^\s*(?:\(?(\d{1,2})[.)]|[-•*—–]|([а-яa-z])\))\s+")
 _QUOTED = re.compile(r"«[^«»]*»|\"[^\"\n]*\"|“[^“”]*”|„[^„“]*“")
+# a quoted sentence, not a title: «…когда будет готово?», «…доставка включена.»
+_SENTENCE_END = re.compile(r"[?!…]|\.\W*$")
 
 
 @dataclass
@@ -88,7 +90,7 @@ class Ask:
     end: int
     text: str
     focus: list[str]               # topic lemmas (nouns, verbs, adjectives…) that an answer would share
-    answer_type: str               # money | date | duration | count | yesno | place | person | reason | open | action
+    answer_type: str               # money | date | duration | frequency | count | yesno | place | person | reason | open | action
     number: int | None = None      # its number in a numbered list
     verbs: list[str] = field(default_factory=list)
     nouns: list[str] = field(default_factory=list)
@@ -190,9 +192,10 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             continue
         context, before = before, toks
         stripped = raw.rstrip()
-        if stripped.endswith(":") and _is_lead_in(toks, lex):
-            lead_in = True
-            continue
+        if stripped.endswith(":"):
+            lead_in = _is_lead_in(toks, lex)   # «Отвечаю на ваши вопросы:» after a list of questions ends it
+            if lead_in:
+                continue
         if _ANNOUNCES.search(stripped):
             continue   # «По вашему предложению есть вопросы.» announces questions, it asks none
         for part_start, part_end, part_toks in _split_double(toks, lex):
@@ -216,7 +219,13 @@ _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал
 def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
     """«Подскажите, пожалуйста:», «У меня несколько вопросов:», «Интересует:»."""
     lem = {l for t in toks if extras.is_word(t) for l in _lemmas(t)}
-    if lem & {"отвечать", "ответить", "ответ"} or {"ваш", "вопрос"} <= lem:
+    answer = [t for t in toks if _lemmas(t) & {"отвечать", "ответить"}]
+    if any("impr" in extras.oc_any(t) or "INFN" in extras.oc_any(t) and (
+            "просить" in lem or not any("1per" in extras.oc_any(w) for w in toks)) for t in answer):
+        return True    # «Просим ответить на вопросы:», «Ответьте, пожалуйста:» — but not «Постараюсь ответить:»
+    words = [t for t in toks if extras.is_word(t)]
+    your_questions = any("ваш" in _lemmas(a) and "вопрос" in _lemmas(b) for a, b in zip(words, words[1:]))
+    if answer or "ответ" in lem or your_questions:
         return False   # «Отвечаю на ваши вопросы:», «По вашим вопросам:» — the list below answers, it asks nothing
     return bool(lem & (lex.inform_verbs | {"вопрос", "интересовать", "уточнить", "узнать", "понять"}))
 
@@ -294,9 +303,12 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     """A question, a request or nothing. ``context`` is the sentence before: a question with no topic of its own
     («Сможете?», «Это реально?») asks about what it says («Нужен фуршет на 50 человек 25 апреля. Сможете?»)."""
     span_text = text[start:end]
-    # questions inside quotation marks are the client quoting someone, not asking
+    # questions inside quotation marks are the client quoting someone, not asking; a title in quotes («Для какого
+    # возраста подходит «Колобок на новый лад»?») names what is asked about
     quoted = [(m.start() + start, m.end() + start) for m in _QUOTED.finditer(span_text)]
+    quoted_asks = [(a, b) for a, b in quoted if _SENTENCE_END.search(text[a:b])]
     words = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
+    titled = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted_asks)]
     if not words:
         return None
     unquoted = _URL.sub(" ", _QUOTED.sub(" ", span_text))   # «…/j/844?pwd=…» asks nothing
@@ -342,21 +354,28 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         "INFN" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 
+    first_infinitive = next((t for t in words if "INFN" in extras.oc_any(t)), None)
+    asks_to_tell = request_phrase and not (modal_request or request_verbs) and bool(li or interrogative) and \
+        first_infinitive is not None and bool(_lemmas(first_infinitive) & lex.inform_verbs)
     kind = None
     if request_verbs or modal_request or request_phrase:
         kind = "request"
         if has_q and not modal_request and not request_verbs:
             kind = "question"
+        elif asks_to_tell:
+            kind = "question"   # «Прошу сообщить, предоставляете ли вы закрывающие документы.» asks, it orders nothing
     if kind is None and (has_q or indirect or imperative_inform or starts_with_interrogative or in_list):
         kind = "question"
     if kind is None:
         return None
-    if kind == "question" and not (has_q or indirect or imperative_inform or starts_with_interrogative):
+    if kind == "question" and not (has_q or indirect or imperative_inform or starts_with_interrogative or asks_to_tell):
         # a list item under a lead-in («1. стоимость») is a question; a bare statement is not
         if not in_list:
             return None
     if kind == "request":
         words = _request_clause(words)
+    elif len(titled) > len(words):
+        words = titled
     focus = _focus(words, lex)
     if kind == "question" and interrogative in (None, "ли", "как") and _small_talk_only(words, lex):
         return None       # «Как у вас в Москве, тоже льёт?»
@@ -513,14 +532,19 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
 
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
     norms = [extras.form(t) for t in words]
+    if interrogative in ("как", "насколько") and "часто" in norms:
+        return "frequency"   # «Как часто должен приезжать сокольник?» → «трижды в неделю»
+    if interrogative in ("как", "насколько") and {"долго", "быстро", "скоро"} & set(norms):
+        # «Как быстро можно ожидать восстановления?», «Насколько быстро уходят голуби?» ask how long
+        return "duration"
     if interrogative and lex.interrogatives.get(interrogative) == "degree":
         return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):
         return "yesno"
+    if interrogative is None and any(_lemmas(t) & _INCLUDED for t in words):
+        return "yesno"    # «Удаление входит в стоимость имплантации?» asks yes or no, not the price
     if interrogative == "как":
-        # «Как быстро можно ожидать восстановления?», «Как долго ждать?» ask how long; «Как будет происходить
-        # оплата?» asks how it is done
-        return "duration" if {"долго", "быстро", "скоро"} & set(norms) else "open"
+        return "open"     # «Как будет происходить оплата?» asks how it is done
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
                                                                                        "person", "reason")
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
