@@ -323,3 +323,27 @@ def test_a_yes_or_no_opening_beats_a_sentence_that_only_names_the_thing():
     (al,) = _align("Удаление входит в стоимость имплантации?",
                    "Нет, удаление оплачивается отдельно.\n\nУдаление и имплантация в нашей клинике стоят 60 000 ₽.")
     assert al.answered and al.best.text.startswith("Нет")
+
+
+def _requests_done(request: str, answer: str) -> list[bool]:
+    return [a.answered for a in _align(request, answer) if a.ask.kind == "request"]
+
+
+def test_the_asked_verb_done_or_dated_reports_a_request():
+    assert _requests_done("Запишите нас, пожалуйста, на следующую неделю, лучше до обеда.",
+                          "На замену замка записала вас на вторник, 15 апреля, с 10:00 до 12:00.") == [True]
+    assert _requests_done("Вы можете привезти вакцины в термоконтейнере?",
+                          "Заявку подтвердили сегодня, значит, привезём в четверг, 24 апреля, с 10 до 13.") == [True]
+    # a synonym of the verb is not the verb: «сделаем гель» does not report «подготовьте акт»
+    assert _requests_done("Также нужен акт для проверки. Подготовьте его, пожалуйста.",
+                          "Да, повторная обработка бесплатная. В этот раз сделаем гель плюс опыливание.") == [False]
+
+
+def test_a_thing_sent_is_named_where_the_request_is_done():
+    q = "Пришлите, пожалуйста, акт о прошлой обработке — его требует Роспотребнадзор."
+    assert _requests_done(q, "Да, повторная обработка бесплатна — гарантия на прошлую работу действует до 20 января.") \
+        == [False]
+    assert _requests_done(q, "Акт о прошлой обработке отправлю сегодня до 18:00.") == [True]
+    # the things listed after a colon count as named
+    assert _requests_done("Пришлите закрывающие документы за февраль: акт и УПД на тираж журнала.",
+                          "Акт и УПД за февраль отправим через Диадок в среду, 26 марта, до 14:00.") == [True]

@@ -216,3 +216,31 @@ def test_a_lead_in_asking_us_to_answer_opens_a_list_of_questions():
 def test_kind_of_answer_seen_on_blind_letters(text, atype):
     (a,) = asks(text)
     assert a.answer_type == atype
+
+
+def test_a_price_asked_under_a_condition_is_a_question_not_a_request():
+    (a,) = asks("Если вы можете подготовить ответ и уточнёнку, сколько это будет стоить?")
+    assert (a.kind, a.answer_type) == ("question", "money")
+    assert [x.kind for x in asks("Можете прислать акт за март?")] == ["request"]
+
+
+def test_how_to_reach_the_client_is_a_standing_request():
+    (a,) = asks("Жене пока ничего не говорю, так что пишите, пожалуйста, только на этот адрес :)")
+    assert a.kind == "request" and a.standing
+    (b,) = asks("Пришлите счёт.")
+    assert not b.standing
+
+
+def test_a_request_pointing_back_takes_the_thing_from_the_sentence_before():
+    (a,) = asks("Также нужен акт для Роспотребнадзора. Подготовьте его, пожалуйста, — у нас проверка в мае.")
+    assert a.kind == "request" and "акт" in a.topic_nouns
+
+
+@pytest.mark.parametrize("text,objects", [
+    ("Пришлите, пожалуйста, акт о прошлой обработке — его требует Роспотребнадзор.", ["акт"]),
+    ("Пришлите список документов, которые нужно подготовить.", ["документ"]),     # «список» names nothing
+    ("Пришлите, пожалуйста, образец коробки с тиснением.", ["образец"]),          # «коробки» qualifies it
+])
+def test_what_a_request_asks_for(text, objects):
+    (a,) = asks(text)
+    assert a.objects == objects

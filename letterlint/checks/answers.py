@@ -191,7 +191,7 @@ def trace_draft_asks(ctx: "RuleContext") -> list[str]:
 def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
     msg, _ = client_asks(ctx)
     for al in alignments(ctx):
-        if al.ask.kind == kind and not al.answered:
+        if al.ask.kind == kind and not al.answered and not al.ask.standing:
             yield _hit(msg, al.ask, al)
 
 

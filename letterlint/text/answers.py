@@ -328,7 +328,15 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                                                                                      cfg.synonyms)):
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
-            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes) and \
+            # «Запишите нас на следующую неделю» → «записала вас на вторник, 15 апреля»: the asked verb, done or dated
+            strong_do = ask.kind == "request" and ov > 0 and type_ok and _share(
+                [v for v in ask.verbs if v not in _WEAK_VERBS], c, cfg.stem) >= 1.0   # the verb itself, no synonym
+            if strong_do:
+                score = max(score, cfg.threshold)
+            if ask.kind == "request" and not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg):
+                # «Пришлите акт о прошлой обработке» is not done by «гарантия действует до 20 января»
+                score = min(score, cfg.threshold - 0.01)
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do) and \
                     _share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 score = min(score, cfg.threshold - 0.01)
@@ -347,7 +355,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 score = min(score, cfg.threshold - 0.01)
-            if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes):
+            if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
+                    strong_do):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
@@ -412,6 +421,19 @@ def _vector_link(ask: Ask, c: Candidate, cfg: AnswerConfig) -> float:
     return best if best >= cfg.vector_min else 0.0
 
 
+_WEAK_VERBS = frozenset({"быть", "мочь", "смочь", "просить", "хотеть", "хотеться", "нужно", "надо"})
+
+
+def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """A request to send or give a thing («Пришлите акт о прошлой обработке», «Дайте доступ») is done only where
+    the thing is named («закрывающие документы: акт и УПД» → «Акт и УПД за февраль отправим…»), not only what it
+    is about («обработка»). Other requests pass."""
+    things = ask.objects or ask.topic_nouns[:1]
+    if not things or not any(cfg.request_types.get(v) == "delivered" for v in ask.verbs):
+        return True
+    return _share(things, c, cfg.stem, cfg.synonyms) > 0
+
+
 def _echoes(ask: Ask, c: Candidate) -> bool:
     """The answer opens with the question's own verb: «Успеете до четверга?» → «Успеем: …», «Входит ли…?» →
     «Входит, …» — the Russian way of saying yes."""
@@ -431,7 +453,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment
         # «Посчитайте каталог» is done by the price itself
         wanted = {cfg.request_types[v] for v in ask.verbs if v in cfg.request_types}
-        if "delivered" in wanted and not _share(ask.topic_nouns[:2], c, cfg.stem, cfg.synonyms):
+        if "delivered" in wanted and not _names_thing_sent(ask, c, cfg):
             wanted.discard("delivered")   # «Пришлите макет» is not done by any list: the thing sent is named
         return any(_says(c, cfg, w) for w in wanted)
     if t == "yesno":

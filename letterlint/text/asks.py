@@ -50,6 +50,7 @@ class AskLexicon:
     yesno_openers: tuple[str, ...] = ()         # «а правда, что…»: a yes/no question whatever its nouns
     advice_phrases: tuple[str, ...] = ()        # «что делать?»: answered by an instruction
     small_talk_words: frozenset[str] = frozenset()   # «погода», «лить»: a question about these alone is small talk
+    standing_requests: frozenset[str] = frozenset()  # «пишите», «звоните»: how to reach them, nothing to report
 
     @cached_property
     def fingerprint(self) -> str:
@@ -78,6 +79,7 @@ class AskLexicon:
             yesno_openers=tuple(_squash(x) for x in p.get("yesno_openers", [])),
             advice_phrases=tuple(_squash(x) for x in p.get("advice_phrases", [])),
             small_talk_words=frozenset(norm(x) for x in p.get("small_talk_words", [])),
+            standing_requests=frozenset(norm(x) for x in p.get("standing_requests", [])),
         )
 
 
@@ -99,6 +101,8 @@ class Ask:
     bulleted: bool = False         # an item of a list marked with dashes or bullets (numbered by position)
     general: bool = False          # no topic of its own («Что случилось?»): any answer of the right kind answers it
     key_nouns: list[str] = field(default_factory=list)   # what «входит ли X в цену?» asks about: an answer names X
+    standing: bool = False         # «пишите только на этот адрес»: a request that stays in force, never "done"
+    objects: list[str] = field(default_factory=list)     # what a request asks for: «акт» in «Пришлите акт о …»
 
 
 def _squash(s: str) -> str:
@@ -350,7 +354,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # «Можете прислать…?» asks us to act; «не могу…» (1st person) and «Может, стоит…» (3rd person singular) do not
     modal = any(_lemmas(t) & lex.modal and "1per" not in extras.oc(t) and not {"3per", "sing"} <= extras.oc(t)
                 for t in words[:5])
-    modal_request = (has_q or indirect) and interrogative in (None, "ли") and modal and any(
+    # (not under a question word anywhere: «Если вы можете подготовить ответ, сколько это будет стоить?» asks a price)
+    modal_request = (has_q or indirect) and interrogative in (None, "ли") and modal and not any(
+        lex.interrogatives.get(extras.form(t)) in ("amount", "date", "duration", "reason") for t in words) and any(
         "INFN" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs) for t in words)
     request_phrase = any(has_phrase(p) for p in lex.request_phrases)
 
@@ -383,7 +389,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
     topic_words = words
-    if atype == "yesno" and context and (not focus or any(extras.form(t) in _POINTING for t in words[:4])):
+    pointing = any(extras.form(t) in _POINTING for t in words[:4])
+    if context and (atype == "yesno" and (not focus or pointing) or kind == "request" and pointing):
         # the thing asked about is named in the sentence before: «Сможете?» has no topic of its own, «Его нужно
         # будет чем-то обрабатывать?», «Есть ли всё это у вас?» point back to it («Сколько и когда?» does not
         # borrow: any figure of the right kind answers it)
@@ -410,8 +417,12 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype, general = "advice", True   # «Завтра сдавать заказчику, что делать?» → «Обновите страницу…»
     key_nouns = _included_things(words, lex) if atype == "yesno" else []
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & extras.oc(t) or extras.form(t) in ("можно", "нельзя")]
+    standing = kind == "request" and bool(request_verbs) and all(
+        _lemmas(t) & lex.standing_requests for t in request_verbs)
+    objects = _head_nouns(topic_words, lex, "accs", genitive_of_named=False) if kind == "request" else []
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
-               general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns)
+               general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
+               objects=objects)
 
 
 _INCLUDED = frozenset({"входить", "включить", "включать", "включенный", "учесть", "учитывать", "учтенный", "заложить",
@@ -424,27 +435,39 @@ def _included_things(words: list["Token"], lex: AskLexicon) -> list[str]:
     окон»). The price is in every sentence of a reply; whether it includes X is answered only where X is named."""
     if not any(_lemmas(t) & _INCLUDED for t in words):
         return []
+    return _head_nouns(words, lex, "nomn")
+
+
+def _head_nouns(words: list["Token"], lex: AskLexicon, case: str, genitive_of_named: bool = True) -> list[str]:
+    """The nouns in ``case`` outside a phrase after a preposition, with a noun in the genitive right after one:
+    «мытьё окон» in «входит ли в уборку мытьё окон», «акт» in «Пришлите акт о прошлой обработке». Without
+    ``genitive_of_named`` the genitive counts only after a noun that names nothing: «список документов» →
+    «документ», «образец коробки» → «образец»."""
     out: list[str] = []
     in_pp = False          # inside «в генеральную уборку», «до начала работ», up to its noun
-    prev_key = False
+    prev_key = prev_named = False
     for t in words:
         if t.pos_ == "ADP":
-            in_pp, prev_key = True, False
+            in_pp, prev_key, prev_named = True, False, False
             continue
         noun = t.pos_ in ("NOUN", "PROPN", "X", "PRON") or "NPRO" in extras.oc_any(t)
         if in_pp:
             in_pp = not noun
-            prev_key = False
+            prev_key = prev_named = False
             continue
         cases = extras.oc(t)
         lem = t.lemma_ or extras.form(t)
-        # any nominative reading: the tagger's first guess is often wrong («мытьё» read as locative, «НДС» as genitive)
-        nominative = "nomn" in extras.oc_any(t) or t.pos_ == "X" and not cases
-        key = t.pos_ in ("NOUN", "PROPN", "X") and (nominative or prev_key and "gent" in cases)   # «НДС», «NDA»
-        if key and lem not in lex.stop and lem not in lex.type_nouns and lem not in lex.generic_nouns:
-            if lem not in out:
-                out.append(lem)
-        prev_key = key
+        # any reading in the case: the tagger's first guess is often wrong («мытьё» read as locative, «НДС» as
+        # genitive)
+        in_case = case in extras.oc_any(t) or t.pos_ == "X" and not cases
+        key = t.pos_ in ("NOUN", "PROPN", "X") and (in_case or prev_key and "gent" in cases)   # «НДС», «NDA»
+        if key and prev_named and not genitive_of_named and "gent" in extras.oc_any(t):
+            key = False        # «образец коробки»: «коробки» read as accusative too, but it qualifies «образец»
+        named = key and lem not in lex.stop and lem not in lex.type_nouns and lem not in lex.generic_nouns
+        if named and lem not in out:
+            out.append(lem)
+        prev_key = key and (genitive_of_named or not named)
+        prev_named = named
     return out
 
 
