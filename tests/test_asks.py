@@ -244,3 +244,10 @@ def test_a_request_pointing_back_takes_the_thing_from_the_sentence_before():
 def test_what_a_request_asks_for(text, objects):
     (a,) = asks(text)
     assert a.objects == objects
+
+
+def test_a_purpose_clause_names_why_we_ask_not_what():
+    (a,) = asks("Чтобы точно рассчитать штат, уточните, пожалуйста, сколько звонков в месяц вы ожидаете?")
+    assert a.topic_nouns == ["звонок"] and a.answer_type == "count"     # «ожидаете» is no waiting time here
+    (b,) = asks("Для расчёта доставки пришлите, пожалуйста, адрес.")   # a phrase with «для» is part of the ask
+    assert "доставка" in b.focus

@@ -243,10 +243,13 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
     given_texts = [m.text.text for m in ctx.earlier() if not (m.sender and m.sender in me)]
     if not src or not given_texts:
         return
+    from letterlint.text.given import confirms, figure_given
+
     at = ctx.analysed(src)
-    asks = draft_asks(ctx)
+    params = _setup(ctx).params
+    asks = [a for a in draft_asks(ctx) if not confirms(a, [str(c) for c in params.get("confirmations", [])])]
     reported: set[int] = set()
-    for fact in _setup(ctx).params.get("facts", []):
+    for fact in params.get("facts", []):
         given = re.compile(fact["given"], re.I | re.M)
         if not any(given.search(t) for t in given_texts):
             continue
@@ -259,6 +262,15 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
                 reported.add(ask.start)
                 yield Hit.span(src, ask.start, ask.end, fact=fact["name"], question=ask.text)
                 break
+    figures = {k: re.compile(str(v), re.I) for k, v in (params.get("given_figures") or {}).items()}
+    letters = [ctx.analysed(m.text) for m in ctx.earlier() if not (m.sender and m.sender in me)]
+    for ask in asks:
+        if ask.start in reported:
+            continue
+        given = figure_given(ask, letters, _setup(ctx).cfg, figures, [str(p) for p in params.get("time_of_day", [])])
+        if given:
+            reported.add(ask.start)
+            yield Hit.span(src, ask.start, ask.end, fact=f"«{_short(given, 60)}»", question=ask.text)
 
 
 def _ask_lemmas(at: Any, ask: "Ask") -> set[str]:

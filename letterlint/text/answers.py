@@ -168,13 +168,13 @@ def _references(s: str) -> set[int]:
 def _overlap(ask: Ask, cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
     """Share of the question's topic found in the candidate: over all topic words, or over its nouns alone
     (a request's verb is often answered by another verb: «пришлите договор» → «договор прикладываю»)."""
-    best = _share(ask.focus, cand, stem, synonyms)
+    best = share(ask.focus, cand, stem, synonyms)
     if ask.nouns:
-        best = max(best, 0.9 * _share(ask.nouns, cand, stem, synonyms))
+        best = max(best, 0.9 * share(ask.nouns, cand, stem, synonyms))
     return best
 
 
-def _share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
+def share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
     """The share of ``words`` the candidate speaks of (each word 1, or 0.6 for a relative)."""
     if not words:
         return 0.0
@@ -324,12 +324,12 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 _says(c, cfg, "yesno")) or _echoes(ask, c))
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
-                if _YES_NO_OPENING.match(c.text) and (ov >= _DIRECT_OVERLAP or _share(ask.key_nouns, c, cfg.stem,
+                if _YES_NO_OPENING.match(c.text) and (ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem,
                                                                                      cfg.synonyms)):
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
             # «Запишите нас на следующую неделю» → «записала вас на вторник, 15 апреля»: the asked verb, done or dated
-            strong_do = ask.kind == "request" and ov > 0 and type_ok and _share(
+            strong_do = ask.kind == "request" and ov > 0 and type_ok and share(
                 [v for v in ask.verbs if v not in _WEAK_VERBS], c, cfg.stem) >= 1.0   # the verb itself, no synonym
             if strong_do:
                 score = max(score, cfg.threshold)
@@ -337,12 +337,12 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Пришлите акт о прошлой обработке» is not done by «гарантия действует до 20 января»
                 score = min(score, cfg.threshold - 0.01)
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do) and \
-                    _share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
+                    share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 score = min(score, cfg.threshold - 0.01)
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
                     ask.topic_nouns and not (by_number or by_ref) and \
-                    _share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
+                    share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
                 score = min(score, cfg.threshold - 0.01)
@@ -351,7 +351,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Когда закончите кровлю?» is not answered by the day the roofers start
                 score = min(score, cfg.threshold - 0.01)
             if ask.key_nouns and not (by_number or by_ref) and not any(
-                    _share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
+                    share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 score = min(score, cfg.threshold - 0.01)
@@ -431,7 +431,7 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     things = ask.objects or ask.topic_nouns[:1]
     if not things or not any(cfg.request_types.get(v) == "delivered" for v in ask.verbs):
         return True
-    return _share(things, c, cfg.stem, cfg.synonyms) > 0
+    return share(things, c, cfg.stem, cfg.synonyms) > 0
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:
@@ -459,17 +459,17 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "yesno":
         if _says(c, cfg, "yesno"):
             return True
-        if _share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
+        if share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
             return True   # «Это гарантийный случай?» → «Стук двигателя — гарантийный случай»: the statement itself
         # «Входит ли вёрстка?» → «Вёрстка входит / не входит»: the asked verb is in the answer
-        if any(_share([v], c, cfg.stem, cfg.synonyms) for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
+        if any(share([v], c, cfg.stem, cfg.synonyms) for v in ask.verbs if v not in ("быть", "мочь", "смочь")):
             return True   # «Успеете расставить?» → «По времени успеваем»
         # «Есть ли у вас скидка при покупке двух штук?» → «На два очистителя даём скидку 7%»
         # «Помогаете ли вы с трансфером гостей?» → «Трансфер организуем: …» — the thing asked about, stated
         nouns = ask.topic_nouns or ask.nouns
         verbs = [v for v in ask.verbs if v not in ("быть", "мочь", "смочь")]
-        return bool(nouns) and (_share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or (
-            _share(nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and _share(verbs, c, cfg.stem, cfg.synonyms) > 0)) \
+        return bool(nouns) and (share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or (
+            share(nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and share(verbs, c, cfg.stem, cfg.synonyms) > 0)) \
             or _says(c, cfg, "done")
     if t == "advice":
         return _says(c, cfg, "advice")
@@ -478,7 +478,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t in ("open", "reason", "person"):
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
     if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
-            _share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0:
+            share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0:
         return True       # «Когда будет макет?» → «Макет готов, файл во вложении»
     if t == "duration":
         return _says(c, cfg, "duration") or _says(c, cfg, "date")

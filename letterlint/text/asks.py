@@ -378,6 +378,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         # a list item under a lead-in («1. стоимость») is a question; a bare statement is not
         if not in_list:
             return None
+    words, titled = _without_purpose(words, toks), _without_purpose(titled, toks)
     if kind == "request":
         words = _request_clause(words)
     elif len(titled) > len(words):
@@ -423,6 +424,17 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects)
+
+
+def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]:
+    """«Чтобы точно рассчитать штат, уточните, сколько звонков вы ожидаете?» asks about the calls, not the staff:
+    a leading purpose clause, up to its comma, names why we ask, not what."""
+    at = next((t for t in words[:3] if extras.form(t) == "чтобы"), None)   # also after «Олег, чтобы…»
+    if at is None:
+        return words
+    comma = next((t.idx for t in toks if t.text == "," and t.idx > at.idx), None)
+    rest = [t for t in words if comma is not None and t.idx > comma]
+    return rest or words
 
 
 _INCLUDED = frozenset({"входить", "включить", "включать", "включенный", "учесть", "учитывать", "учтенный", "заложить",
@@ -593,7 +605,9 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             if at_ and norms[at_ - 1] in ("через", "за"):
                 return "duration"  # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long
             nxt = norms[at_ + 1] if at_ + 1 < len(norms) else ""
-            if nxt in ("времени", "дней", "недель", "часов", "месяцев") or any(
+            # «Сколько звонков в месяц вы ожидаете?» counts calls: a noun after «сколько» says what is counted
+            counted = at_ + 1 < len(words) and words[at_ + 1].pos_ == "NOUN"
+            if nxt in ("времени", "дней", "недель", "часов", "месяцев") or not counted and any(
                     f in ("занять", "длиться", "продолжаться", "уйти", "ждать", "ожидать", "подождать") for f in focus):
                 return "duration"
             if costs:

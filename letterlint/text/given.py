@@ -1,0 +1,50 @@
+"""What the client already gave: a figure next to the very thing our draft asks about.
+
+The `facts:` vocabulary knows fixed things (ИНН, the deadline, the budget) by their own shape. Most re-asked
+things have no shape of their own: «около 3 000 входящих звонков в месяц», «аквариум на 300 литров», «Стоимость
+груза по инвойсу — 86 000 долларов», «Планирую на 7 июня, утренний полёт». What they share is a figure of the
+kind our question asks for («сколько звонков…?» a number, «на какую дату…?» a calendar date) in one sentence with
+every thing the question names. A question asking to confirm («Подтвердите, что тираж окончательный») asks
+nothing again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from letterlint.text.answers import share, candidates
+
+if TYPE_CHECKING:  # pragma: no cover
+    from letterlint.text.answers import AnswerConfig
+    from letterlint.text.asks import Ask
+    from letterlint.text.pipeline import AnalysedText
+
+# the things a question must name to be matched: more would be a sentence, not a thing
+_MAX_THINGS = 3
+
+
+def confirms(ask: "Ask", confirmations: list[str]) -> bool:
+    """«Подтвердите, пожалуйста, что тираж и бумага окончательные», «Правильно ли я понял, что…»: asking to
+    confirm what was given is no asking again."""
+    text = ask.text.lower().replace("ё", "е")
+    return any(re.search(r"(?<!\w)" + re.escape(c), text) for c in confirmations)
+
+
+def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
+                 figures: dict[str, re.Pattern[str]], time_of_day: list[str] = ()) -> str | None:
+    """The sentence of a client letter that already gives what ``ask`` (our question) asks for, or None: a
+    figure of its kind in one sentence with every thing it names («Сколько человек будет в группе на обучении?»
+    is not answered by «У нас 40 сотрудников, на обучение пойдут не все»)."""
+    kind = ask.answer_type
+    if kind == "date" and any(p in ask.text.lower() for p in time_of_day):
+        kind = "time"
+    pattern = figures.get(kind)
+    things = ask.topic_nouns[:_MAX_THINGS]
+    if ask.kind != "question" or pattern is None or not things:
+        return None
+    for at in letters:
+        for c in candidates(at):
+            if all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things) and pattern.search(c.text):
+                return c.text.strip()
+    return None

@@ -1,0 +1,53 @@
+"""asked-again beyond the fixed facts: a figure the client already gave next to the thing our question asks about."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from _questions import CFG, PARAMS, asks_in, source
+from letterlint.text.given import confirms, figure_given
+from letterlint.text.pipeline import analyse
+
+FIGURES = {k: re.compile(str(v), re.I) for k, v in PARAMS["given_figures"].items()}
+TIME_OF_DAY = [str(p) for p in PARAMS["time_of_day"]]
+
+
+def _given(client: str, ours: str) -> str | None:
+    (ask,) = asks_in(ours)
+    return figure_given(ask, [analyse(source(client))], CFG, FIGURES, TIME_OF_DAY)
+
+
+@pytest.mark.parametrize("client,ours", [
+    ("По итогам встречи готовы стартовать с 1 июля. Напомню вводные: около 3 000 входящих звонков в месяц.",
+     "Чтобы точно рассчитать штат, уточните, пожалуйста, сколько звонков в месяц вы ожидаете?"),
+    ("В холле клиники стоит пресноводный аквариум на 300 литров.",
+     "Чтобы взять нужное количество воды, подскажите, какого объёма у вас аквариум?"),
+    ("Нужно застраховать груз. Стоимость груза по инвойсу — 86 000 долларов США.",
+     "Какая стоимость груза по инвойсу?"),
+    ("Подача в консульство 30 мая, так что перевод нужен не позже 23 мая.",
+     "Чтобы правильно спланировать работу, подскажите, к какому числу вам нужен перевод?"),
+])
+def test_a_figure_given_next_to_the_thing_asked(client, ours):
+    assert _given(client, ours)
+
+
+@pytest.mark.parametrize("client,ours", [
+    # a date is not the hour
+    ("Регистрация у нас 14 июня, гостей будет 40.", "Во сколько начинается регистрация?"),
+    # a figure about another thing
+    ("У нас 40 сотрудников, на обучение пойдут не все.", "Сколько человек будет в группе на обучении?"),
+    # the thing without a figure
+    ("Аквариум у нас большой, морской, с кораллами.", "Подскажите, какого объёма аквариум?"),
+])
+def test_traps_nothing_was_given(client, ours):
+    assert _given(client, ours) is None
+
+
+def test_asking_to_confirm_is_no_asking_again():
+    words = [str(c) for c in PARAMS["confirmations"]]
+    (a,) = asks_in("Подтвердите, пожалуйста, до среды, что тираж и бумага окончательные.")
+    assert confirms(a, words)
+    (b,) = asks_in("Какой тираж вам нужен?")
+    assert not confirms(b, words)
