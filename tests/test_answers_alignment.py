@@ -347,3 +347,26 @@ def test_a_thing_sent_is_named_where_the_request_is_done():
     # the things listed after a colon count as named
     assert _requests_done("Пришлите закрывающие документы за февраль: акт и УПД на тираж журнала.",
                           "Акт и УПД за февраль отправим через Диадок в среду, 26 марта, до 14:00.") == [True]
+
+
+def test_whether_it_can_be_done_is_answered_by_a_decision_not_by_naming_the_thing():
+    q = "Можно ли продлить прощание в зале до двух часов?"
+    assert _verdicts(q, "В стоимость входит час прощания в зале, к 9:45 зал будет подготовлен.") == [False]
+    # (a commitment about something else in the same sentence still passes: «…, цветы расставим заранее»)
+    assert _verdicts(q, "Продлить прощание можно: второй час зала — 3 000 ₽.") == [True]
+    q = "Можно ли попробовать образцы шиитаке, прежде чем подписывать договор?"
+    assert _verdicts(q, "Шиитаке у нас растёт на дубовых опилках, поэтому у него насыщенный лесной вкус.") == [False]
+    assert _verdicts(q, "Образцы шиитаке привезём вам в понедельник вместе с вешенкой.") == [True]   # we act
+    # a verdict, the client told to do it, or the very thing asked being done by someone
+    assert _verdicts("И ещё интересует, можно ли заменить пионы на ранункулюсы?",
+                     "Ранункулюсы вместо пионов — без проблем, по цене выйдет так же.") == [True]
+    assert _verdicts("Можно ли принести своё вино и закуски?",
+                     "Своё вино и закуски приносите, бокалы у нас есть.") == [True]
+    assert _verdicts("Сможете приехать к нам в офис для забора крови?",
+                     "Две медсестры приедут к вам в офис в удобное утро.") == [True]
+    assert _verdicts("И можно ли заказать ведущего, который подведёт итоги?",
+                     "Каждый квест длится 60 минут, так что к 19:15 все команды выйдут.") == [False]
+
+
+def test_yes_and_the_asked_verb_answer_though_the_verb_names_no_topic():
+    assert _verdicts("Сможете сделать ремонт этой зимой?", "Да, сделаем. Начнём в ноябре, после подъёма.") == [True]

@@ -80,6 +80,8 @@ class Candidate:
     references: set[int]
     item: bool = False             # a list item («1.», «—», «•»)
     past: bool = False             # its verbs all speak of the past («заявка оформлена 15 апреля»)
+    acts: bool = False             # we act or the client is told to: «сделаем», «записала», «приносите»
+    will: bool = False             # something will be done: «медсёстры приедут», «преподаватель проведёт»
     word_scores: dict[tuple[str, int, int], float] = field(default_factory=dict, repr=False, compare=False)
     said: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)   # see _says
 
@@ -119,7 +121,12 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
             current_ref = set()
         tenses = [extras.oc(t) for t in toks if {"VERB", "PRTS"} & extras.oc(t)]
         past = bool(tenses) and all("past" in g for g in tenses)
-        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past))
+        # any reading: «возвращаем», «профинансируем» read as short participles, «приносите» as the indicative
+        grams = [extras.oc_any(t) for t in toks if {"VERB", "PRTS"} & extras.oc_any(t)]
+        # (a past participle — «зал будет подготовлен» — is a state, not someone acting)
+        acts = any({"1per", "2per", "impr"} & g or "past" in g and "PRTS" not in g for g in grams)
+        will = any("futr" in g for g in grams)
+        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past, acts=acts, will=will))
     return out
 
 
@@ -148,6 +155,7 @@ def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, None,
                              a.references | b.references, past=a.past and b.past))
+        # (a decision — «сделаем», «без проблем» — is read in one sentence: a pair stays undecided)
     return out
 
 
@@ -320,17 +328,18 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # (a sum said to be the whole one beats any other single figure: «удаление — 4 500 ₽»)
                 score = max(score, _TOTAL_SCORE if total else cfg.threshold)
                 reasons.append("итоговая сумма" if total else "единственный ответ нужного вида")
-            strong_yes = ask.answer_type == "yesno" and ov > 0 and (bool(
+            # the asked verb itself («Сможете сделать ремонт?» → «Да, сделаем.»), though «сделать» names no topic
+            same_verb = _same_verb(ask, c, cfg)
+            strong_yes = ask.answer_type == "yesno" and (ov > 0 or same_verb) and (bool(
                 _says(c, cfg, "yesno")) or _echoes(ask, c))
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
-                if _YES_NO_OPENING.match(c.text) and (ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem,
-                                                                                     cfg.synonyms)):
+                if _YES_NO_OPENING.match(c.text) and (
+                        ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or same_verb):
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
             # «Запишите нас на следующую неделю» → «записала вас на вторник, 15 апреля»: the asked verb, done or dated
-            strong_do = ask.kind == "request" and ov > 0 and type_ok and share(
-                [v for v in ask.verbs if v not in _WEAK_VERBS], c, cfg.stem) >= 1.0   # the verb itself, no synonym
+            strong_do = ask.kind == "request" and ov > 0 and type_ok and _same_verb(ask, c, cfg, every=True)
             if strong_do:
                 score = max(score, cfg.threshold)
             if ask.kind == "request" and not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg):
@@ -349,6 +358,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if ask.answer_type == "date" and not (by_number or by_ref) and set(ask.verbs) & _END_VERBS and \
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
                 # «Когда закончите кровлю?» is not answered by the day the roofers start
+                score = min(score, cfg.threshold - 0.01)
+            if not (by_number or by_ref or _decides(ask, c, cfg)):
                 score = min(score, cfg.threshold - 0.01)
             if ask.key_nouns and not (by_number or by_ref) and not any(
                     share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
@@ -376,6 +387,18 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     return result
 
 
+# a question whether something can be done: «Можно ли…», «Сможете…?», «Могли бы вы…»
+_MODAL_ASK = re.compile(r"\b(?:можно|возможно|можете|сможете|сможем|могли бы|получится)\b", re.I)
+
+
+def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """Whether the sentence can answer a question whether something can be done: «Можно ли продлить прощание до
+    двух часов?» is not answered by «В стоимость входит час прощания» — only by a yes, a no, a verdict («без
+    проблем», «лучше осенью»), someone doing it («сделаем», «записала», «уберите») or the very thing asked being
+    done («Сможете приехать?» → «Две медсестры приедут к вам»). Other questions pass."""
+    if ask.answer_type != "yesno" or not _MODAL_ASK.search(ask.text):
+        return True
+    return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or c.will and _same_verb(ask, c, cfg)
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
 _DIRECT_YES_NO = 1.0
 _TOTAL_SCORE = 0.8
@@ -421,7 +444,12 @@ def _vector_link(ask: Ask, c: Candidate, cfg: AnswerConfig) -> float:
     return best if best >= cfg.vector_min else 0.0
 
 
-_WEAK_VERBS = frozenset({"быть", "мочь", "смочь", "просить", "хотеть", "хотеться", "нужно", "надо"})
+def _same_verb(ask: Ask, c: Candidate, cfg: AnswerConfig, every: bool = False) -> bool:
+    """The sentence has a verb of the question itself (``every`` verb of it), or its aspect pair — no synonym
+    («Сможете сделать ремонт?» → «Да, сделаем.»; «Запишите нас» → «записала вас»), not one that only asks
+    («хотела бы уточнить, можно ли…»)."""
+    found = [share([v], c, cfg.stem) >= 1.0 for v in ask.verbs if v not in _WEAK_VERBS]
+    return bool(found) and (all(found) if every else any(found))
 
 
 def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -678,7 +706,8 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                 if bi <= taken:
                     continue
                 span = Candidate(b[0].start, b[-1].end, text[b[0].start:b[-1].end],
-                                 set().union(*(c.lemmas for c in b)), None, set(), past=all(c.past for c in b))
+                                 set().union(*(c.lemmas for c in b)), None, set(), past=all(c.past for c in b),
+                                 acts=any(c.acts for c in b), will=any(c.will for c in b))
                 why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k))
                 if why:
                     taken = bi
@@ -695,6 +724,9 @@ _EMPTY_VERBS = frozenset({"быть", "мочь", "смочь", "хотеть", 
                           "спросить", "подсказать", "сказать", "понимать", "понять", "можно", "нужно", "надо",
                           "нужный", "возможно", "есть", "иметься", "делать", "сделать"})
 
+# verbs that only ask (everything in _EMPTY_VERBS but the asked «сделать»), and «просить»
+_WEAK_VERBS = (_EMPTY_VERBS - {"делать", "сделать"}) | {"просить"}
+
 _YES_NO_OPENER = re.compile(r"^\W*(?:да|нет|конечно|разумеется|к сожалению|увы|можно|нельзя|есть|нету|"
                             r"не\s+\w+|сможем|можем|получится|обязательно)\b", re.I)
 
@@ -705,6 +737,8 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
     answer, or a figure of the kind asked when the block is the only one in the question's turn."""
     if not _kind_present(ask, c, cfg):
         return ""
+    if ask.key_nouns and not share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or not _decides(ask, c, cfg):
+        return ""       # «Входит ли в цену фундамент?» is answered only where the foundation is named
     # the thing asked about, not a verb or an adjective («сможем выйти», «старой кровли» share nothing with
     # «вывоз старого шифера»); a date answers «когда» only next to the very thing asked about
     nouns = ask.topic_nouns or ask.nouns
