@@ -370,3 +370,23 @@ def test_whether_it_can_be_done_is_answered_by_a_decision_not_by_naming_the_thin
 
 def test_yes_and_the_asked_verb_answer_though_the_verb_names_no_topic():
     assert _verdicts("Сможете сделать ремонт этой зимой?", "Да, сделаем. Начнём в ноябре, после подъёма.") == [True]
+
+
+def test_an_age_answers_from_what_age():
+    q = "С какого возраста дети могут лазить без родителей?"
+    assert _verdicts(q, "Праздник для группы до 10 детей стоит 14 000 рублей.") == [False]
+    assert _verdicts(q, "Без родителей на стену пускаем детей с 7 лет, младших страхует инструктор.") == [True]
+
+
+def test_a_last_day_is_not_a_first_day():
+    q = "И до какого числа нужно забрать катер весной?"
+    assert _verdicts(q, "Пригнать катер к нам можно с 15 октября — напишите, когда вам будет удобно.") == [False]
+    assert _verdicts(q, "Забрать катер весной нужно до 15 мая: потом ангар освобождаем под ремонт.") == [True]
+    # a length in metres is no date: «Хранение катера до 6,5 м — 58 000 рублей»
+    assert _verdicts(q, "Хранение катера до 6,5 м в тёплом ангаре — 58 000 рублей за сезон.") == [False]
+
+
+def test_a_capability_asked_as_can_you_is_answered_by_doing_it():
+    als = _align("Можете ли вы использовать золотые чернила?",
+                 "Золотыми чернилами пишем часто, на кремовой бумаге они смотрятся особенно красиво.")
+    assert [a.answered for a in als] == [True]

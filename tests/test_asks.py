@@ -251,3 +251,23 @@ def test_a_purpose_clause_names_why_we_ask_not_what():
     assert a.topic_nouns == ["звонок"] and a.answer_type == "count"     # «ожидаете» is no waiting time here
     (b,) = asks("Для расчёта доставки пришлите, пожалуйста, адрес.")   # a phrase with «для» is part of the ask
     assert "доставка" in b.focus
+
+
+def test_pleasantries_and_blessings_ask_nothing():
+    assert asks("Как прошли праздники? Надеюсь, удалось отдохнуть.") == []
+    assert asks("Храни вас Господь,\nИван Сергеевич Дроздов\nстароста") == []
+
+
+def test_what_is_to_be_known_is_one_question():
+    found = asks("Сколько времени займёт вся работа — нам нужно понять, на сколько закрывать салон?")
+    assert len(found) == 1 and found[0].answer_type == "duration"
+
+
+@pytest.mark.parametrize("text,atype", [
+    ("С какого возраста дети могут лазить без родителей?", "age"),
+    ("И как скоро можете выехать на объект?", "date"),           # when, not how long the visit lasts
+    ("Как долго длится выезд?", "duration"),
+])
+def test_kind_of_answer_seen_on_the_qk_letters(text, atype):
+    (a,) = asks(text)
+    assert a.answer_type == atype

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
+from letterlint.text.asks import squash
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -109,14 +110,10 @@ def draft_asks(ctx: "RuleContext") -> list["Ask"]:
 def _quotes_us(ask: "Ask", ctx: "RuleContext") -> bool:
     """A question the client copied from one of our earlier letters is ours, not theirs."""
     me = ctx.me()
-    key = _squash(ask.text)
+    key = squash(ask.text)
     if len(key) < 12:
         return False
-    return any(m.sender and m.sender in me and key in _squash(m.text.text) for m in ctx.earlier())
-
-
-def _squash(s: str) -> str:
-    return re.sub(r"[^\w]+", " ", s.lower().replace("ё", "е")).strip()
+    return any(m.sender and m.sender in me and key in squash(m.text.text) for m in ctx.earlier())
 
 
 def alignments(ctx: "RuleContext") -> list["Alignment"]:
@@ -225,11 +222,11 @@ def answer_order(ctx: "RuleContext") -> Iterable[Hit]:
 def numbered_questions(ctx: "RuleContext") -> Iterable[Hit]:
     """The draft asks the client two or more questions outside a numbered list."""
     # a dashed or bulleted list gives the client nothing to cite («по пункту 2»): only numbers count
-    follow_ups = tuple(_squash(str(x)) for x in ctx.params.get("follow_up_openers", []))
+    follow_ups = tuple(squash(str(x)) for x in ctx.params.get("follow_up_openers", []))
     # questions with «?» only: requests and indirect asks of the draft («Подтвердите дату…») are not what the
     # client would answer «по пункту 2»
     asks = [a for a in draft_asks(ctx) if a.kind == "question" and (a.number is None or a.bulleted)
-            and a.marked and not (follow_ups and _squash(a.text).startswith(follow_ups))]
+            and a.marked and not (follow_ups and squash(a.text).startswith(follow_ups))]
     if len(asks) >= int(ctx.params.get("min_questions", 2)):
         second = asks[1]
         yield Hit.span(ctx.letter.new_text, second.start, second.end, count=len(asks), question=second.text)

@@ -429,7 +429,7 @@ def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None
             al.reasons.append("этот пункт списка отвечает на другой вопрос")
 
 
-_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "frequency": "как часто", "count": "число",
+_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "frequency": "как часто", "age": "возраст", "count": "число",
             "yesno": "да/нет", "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок",
             "advice": "что сделать"}
 
@@ -479,6 +479,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             return True
         if _echoes(ask, c) or (cfg.type_patterns.get("yesno") and re.match(r"\W*(?:да|конечно)\b", c.text, re.I)):
             return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment
+        if c.acts and _MODAL_ASK.search(ask.text):
+            return True   # «Можете ли вы использовать золотые чернила?» → «Золотыми чернилами пишем часто»
         # «Посчитайте каталог» is done by the price itself
         wanted = {cfg.request_types[v] for v in ask.verbs if v in cfg.request_types}
         if "delivered" in wanted and not _names_thing_sent(ask, c, cfg):
@@ -518,10 +520,16 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "date" and pat is not None:      # «остатки за ноябрь» names a period, not when it will happen
         if "срок" in ask.focus and not ask.general and _says(c, cfg, "duration"):
             return True                       # «Какой срок в пути?» → «в пути 35–40 дней»
-        return bool(pat.search(_PERIOD.sub(" ", c.text)))
+        text = _PERIOD.sub(" ", c.text)
+        if _BY_WHEN.search(ask.text):
+            text = _FROM_DATE.sub(" ", text)  # «До какого числа забрать катер?» is no «пригнать можно с 15 октября»
+        return bool(pat.search(text))
     return _says(c, cfg, t)
 
 
+# «до какого числа…», «к какому сроку…»: a deadline is asked, «до/к» + a date answers it
+_BY_WHEN = re.compile(r"\b(?:до|к|ко)\s+(?:какого|какому|какой|скольки|каких)\b", re.I)
+_FROM_DATE = re.compile(r"\b(?:начиная\s+)?(?:с|со)\s+\d{1,2}(?:[./]\d{1,2}(?:[./]\d{2,4})?|\s+[а-яё]+)?", re.I)
 _FUTURE = re.compile(r"\bбуд(?:ет|ут|ете|ем|у)\b", re.I)
 
 
@@ -618,7 +626,7 @@ _PROPOSAL = re.compile(r"\bдавайте\b", re.I)
 # the kind of answer a question expects, as a pattern that must be somewhere in a sentence given to it by position
 # (by place, «сколько займёт» needs a length itself)
 _STRICT = {"money": ("amount", "money"), "count": ("count",), "date": ("date", "deadline"),
-           "duration": ("duration",), "frequency": ("frequency",), "place": ("place",)}
+           "duration": ("duration",), "frequency": ("frequency",), "age": ("age",), "place": ("place",)}
 
 
 def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:

@@ -70,14 +70,14 @@ class AskLexicon:
             request_phrases=phrases("request_phrases"),
             not_requests=frozenset(norm(x) for x in p.get("not_requests", [])),
             pleasantries=[_small_talk(x) for x in p.get("pleasantries", [])],
-            rhetorical=[_squash(x) for x in p.get("rhetorical", [])],
+            rhetorical=[squash(x) for x in p.get("rhetorical", [])],
             modal=frozenset(norm(x) for x in p.get("modal", [])),
             stop=frozenset(norm(x) for x in p.get("stop_lemmas", [])),
             type_nouns={norm(k): v for k, v in p.get("type_nouns", {}).items()},
             event_words=frozenset(norm(x) for x in p.get("event_words", [])),
             generic_nouns=frozenset(norm(x) for x in p.get("generic_nouns", [])),
-            yesno_openers=tuple(_squash(x) for x in p.get("yesno_openers", [])),
-            advice_phrases=tuple(_squash(x) for x in p.get("advice_phrases", [])),
+            yesno_openers=tuple(squash(x) for x in p.get("yesno_openers", [])),
+            advice_phrases=tuple(squash(x) for x in p.get("advice_phrases", [])),
             small_talk_words=frozenset(norm(x) for x in p.get("small_talk_words", [])),
             standing_requests=frozenset(norm(x) for x in p.get("standing_requests", [])),
         )
@@ -105,12 +105,16 @@ class Ask:
     objects: list[str] = field(default_factory=list)     # what a request asks for: «акт» in «Пришлите акт о …»
 
 
-def _squash(s: str) -> str:
-    return re.sub(r"[^\w ]+", "", norm(s)).strip()
+def squash(s: str) -> str:
+    """Lower case, «ё» as «е», every run of punctuation and spacing one space: phrases compare as words
+    («Храни вас Господь,\nИван» → «храни вас господь иван»)."""
+    return re.sub(r"[^\w]+", " ", norm(s)).strip()
 
 
 # words that do not change a pleasantry: «Как у вас дела?» = «Как дела?», «Ну как там выходные?» = «Как выходные?»
-_SMALL_TALK_FILLER = frozenset("у вас тебя вами тебе вам там тут вообще сейчас ну а и кстати же то ваши твои".split())
+# (and the «прошли» of «Как прошли праздники?» = «Как праздники?»)
+_SMALL_TALK_FILLER = frozenset("у вас тебя вами тебе вам там тут вообще сейчас ну а и кстати же то ваши твои прошли "
+                               "прошел прошла прошло".split())
 
 
 def _pleasantry(talk: str, lex: "AskLexicon") -> bool:
@@ -128,7 +132,7 @@ def _pleasantry(talk: str, lex: "AskLexicon") -> bool:
 
 def _small_talk(s: str) -> str:
     """A sentence squashed and stripped of filler words, to compare with the pleasantries."""
-    return " ".join(w for w in _squash(s).split() if w not in _SMALL_TALK_FILLER)
+    return " ".join(w for w in squash(s).split() if w not in _SMALL_TALK_FILLER)
 
 
 def _lemmas(t: "Token") -> frozenset[str]:
@@ -247,6 +251,9 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
             if q and (i - cuts[-1] >= 2 or extras.form(toks[cuts[-1]]) in lex.interrogatives):   # «Сколько и когда?»
                 if t.text == "," and q in _RELATIVE:
                     continue   # «…зал, где можно посидеть», «…можно ли проводить онлайн, когда сотрудники в отъезде»
+                if t.text == "," and _lemmas(toks[i - 1]) & _KNOWING and not any(
+                        x.text.endswith((".", "!")) for x in toks[cuts[-1]:i]):   # (also a full stop in «1С.»)
+                    continue   # «…нам нужно понять, на сколько закрывать салон»: what is to be known, one question
                 # the left part must itself be a question: an interrogative or «ли» in it, or, before «и» under
                 # a final «?», a clause addressed to us («Вы печатаете на баритовой бумаге и сколько стоит…?»)
                 left = toks[cuts[-1]:i]
@@ -276,6 +283,9 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     return parts
 
 
+# verbs whose object is a clause: «понять, на сколько…», «решить, когда…»
+_KNOWING = frozenset({"понять", "понимать", "знать", "узнать", "решить", "уточнить", "выяснить", "прикинуть",
+                      "спланировать", "рассчитать", "сказать", "подсказать", "сообщить", "представлять"})
 _POINTING = frozenset({"это", "его", "её", "ее", "их", "он", "она", "оно", "они", "всё", "все"})
 _RELATIVE = frozenset({"где", "куда", "откуда", "когда", "который"})
 _PREPOSITIONS = frozenset({"в", "во", "на", "до", "к", "ко", "с", "со", "за", "через", "по", "от", "для", "о", "об"})
@@ -318,7 +328,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     unquoted = _URL.sub(" ", _QUOTED.sub(" ", span_text))   # «…/j/844?pwd=…» asks nothing
     has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!"))) \
         or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
-    squashed = _squash(span_text)
+    squashed = squash(span_text)
     if _pleasantry(_small_talk(span_text), lex):
         return None
     if any(p and p in squashed for p in lex.rhetorical):
@@ -569,6 +579,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     norms = [extras.form(t) for t in words]
     if interrogative in ("как", "насколько") and "часто" in norms:
         return "frequency"   # «Как часто должен приезжать сокольник?» → «трижды в неделю»
+    if interrogative == "как" and "скоро" in norms:
+        return "date"        # «Как скоро можете выехать?» asks when («завтра», «через два дня»), not how long it lasts
     if interrogative in ("как", "насколько") and {"долго", "быстро", "скоро"} & set(norms):
         # «Как быстро можно ожидать восстановления?», «Насколько быстро уходят голуби?» ask how long
         return "duration"
