@@ -271,3 +271,14 @@ def test_what_is_to_be_known_is_one_question():
 def test_kind_of_answer_seen_on_the_qk_letters(text, atype):
     (a,) = asks(text)
     assert a.answer_type == atype
+
+
+@pytest.mark.parametrize("text,judged", [
+    ("Безопасно ли это для продуктов, которые хранятся на складе?", "безопасно"),
+    ("Не опасно ли это для людей на складе?", "опасно"),
+    ("Нужна ли предоплата?", ""),                # a thing, not a quality
+    ("Можно ли оплатить картой?", ""),
+])
+def test_the_quality_a_yes_no_question_asks_about(text, judged):
+    (a,) = asks(text)
+    assert a.judged == judged

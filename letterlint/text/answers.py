@@ -290,6 +290,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         for c in cands:
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
+            quality = _quality_named(ask, c)
+            if quality:
+                ov = max(ov, cfg.min_overlap)   # «Больно ли это?» → «боли не будет»: the quality is the topic
             type_ok = _type_ok(ask, c, cfg)
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
@@ -331,7 +334,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # the asked verb itself («Сможете сделать ремонт?» → «Да, сделаем.»), though «сделать» names no topic
             same_verb = _same_verb(ask, c, cfg)
             strong_yes = ask.answer_type == "yesno" and (ov > 0 or same_verb) and (bool(
-                _says(c, cfg, "yesno")) or _echoes(ask, c))
+                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality)
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
                 if _YES_NO_OPENING.match(c.text) and (
@@ -345,7 +348,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if ask.kind == "request" and not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg):
                 # «Пришлите акт о прошлой обработке» is not done by «гарантия действует до 20 января»
                 score = min(score, cfg.threshold - 0.01)
-            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do) and \
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality) and \
                     share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 score = min(score, cfg.threshold - 0.01)
@@ -391,12 +394,24 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
 _MODAL_ASK = re.compile(r"\b(?:можно|возможно|можете|сможете|сможем|могли бы|получится)\b", re.I)
 
 
+def _quality_named(ask: Ask, c: Candidate) -> bool:
+    """The quality a yes/no question asks about, or its opposite, is in the sentence: «Больно ли?» → «боли не
+    будет», «Безопасно ли?» → «для людей это не опасно» (its stem within a lemma of the sentence)."""
+    stem = re.sub(r"ь?н?о$|[ыио]й$|[ая]я$", "", re.sub(r"^(?:без|бес|не)", "", ask.judged))
+    return bool(ask.judged) and len(stem) >= 3 and any(stem in lem for lem in c.lemmas)
+
+
 def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """Whether the sentence can answer a question whether something can be done: «Можно ли продлить прощание до
     двух часов?» is not answered by «В стоимость входит час прощания» — only by a yes, a no, a verdict («без
     проблем», «лучше осенью»), someone doing it («сделаем», «записала», «уберите») or the very thing asked being
     done («Сможете приехать?» → «Две медсестры приедут к вам»). Other questions pass."""
-    if ask.answer_type != "yesno" or not _MODAL_ASK.search(ask.text):
+    if ask.answer_type != "yesno":
+        return True
+    if ask.judged:
+        # «Безопасно ли это для продуктов?» — the quality itself or its opposite («опасно», «безопасен»), a yes, a no
+        return _quality_named(ask, c) or _says(c, cfg, "yesno") or _says(c, cfg, "verdict")
+    if not _MODAL_ASK.search(ask.text):
         return True
     return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or c.will and _same_verb(ask, c, cfg)
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)

@@ -103,6 +103,7 @@ class Ask:
     key_nouns: list[str] = field(default_factory=list)   # what «входит ли X в цену?» asks about: an answer names X
     standing: bool = False         # «пишите только на этот адрес»: a request that stays in force, never "done"
     objects: list[str] = field(default_factory=list)     # what a request asks for: «акт» in «Пришлите акт о …»
+    judged: str = ""               # the quality asked about: «безопасно» in «Безопасно ли это для продуктов?»
 
 
 def squash(s: str) -> str:
@@ -431,9 +432,27 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     standing = kind == "request" and bool(request_verbs) and all(
         _lemmas(t) & lex.standing_requests for t in request_verbs)
     objects = _head_nouns(topic_words, lex, "accs", genitive_of_named=False) if kind == "request" else []
+    judged = _judged(words) if atype == "yesno" else ""
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
-               objects=objects)
+               objects=objects, judged=judged)
+
+
+_NOT_JUDGED = frozenset({"можно", "возможно", "нужно", "надо", "необходимо", "правильно", "верно", "действительно",
+                         "также", "еще", "уже", "сразу", "тоже"})
+
+
+def _judged(words: list["Token"]) -> str:
+    """The quality a yes/no question asks about, written before «ли»: «Безопасно ли это для продуктов?», «Не
+    опасно ли…?», «Удобно ли вам…?» ('' if the question asks about an action or a thing)."""
+    forms = [extras.form(t) for t in words]
+    if "ли" not in forms:
+        return ""
+    i = forms.index("ли")
+    if i == 0 or words[i - 1].pos_ not in ("ADV", "ADJ") or forms[i - 1] in _NOT_JUDGED or \
+            forms[i - 1].startswith("нуж"):     # «Нужна ли предоплата?» asks about the thing, not a quality
+        return ""
+    return forms[i - 1]
 
 
 def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]:
