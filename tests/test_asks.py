@@ -282,3 +282,7 @@ def test_kind_of_answer_seen_on_the_qk_letters(text, atype):
 def test_the_quality_a_yes_no_question_asks_about(text, judged):
     (a,) = asks(text)
     assert a.judged == judged
+
+
+def test_the_client_restating_our_question_asks_nothing():
+    assert asks("Вы спрашивали, получал ли я уведомление о вызове в инспекцию, — нет, не получал.") == []

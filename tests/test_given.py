@@ -14,9 +14,12 @@ FIGURES = {k: re.compile(str(v), re.I) for k, v in PARAMS["given_figures"].items
 TIME_OF_DAY = [str(p) for p in PARAMS["time_of_day"]]
 
 
+KINDS = PARAMS["type_nouns"].keys()
+
+
 def _given(client: str, ours: str) -> str | None:
     (ask,) = asks_in(ours)
-    return figure_given(ask, [analyse(source(client))], CFG, FIGURES, TIME_OF_DAY)
+    return figure_given(ask, [analyse(source(client))], CFG, FIGURES, TIME_OF_DAY, KINDS)
 
 
 @pytest.mark.parametrize("client,ours", [
@@ -24,6 +27,10 @@ def _given(client: str, ours: str) -> str | None:
      "Чтобы точно рассчитать штат, уточните, пожалуйста, сколько звонков в месяц вы ожидаете?"),
     ("В холле клиники стоит пресноводный аквариум на 300 литров.",
      "Чтобы взять нужное количество воды, подскажите, какого объёма у вас аквариум?"),
+    ("Нужна ледяная скульптура по логотипу клиента — стилизованная сова, высота около 1,5 м.",
+     "Подскажите, пожалуйста, какой высоты нужна скульптура?"),
+    ("Нам нужно примерно 15 кг вешенки в неделю, доставка по вторникам.",
+     "Подскажите, пожалуйста, какой объём вешенки вам нужен в неделю?"),
     ("Нужно застраховать груз. Стоимость груза по инвойсу — 86 000 долларов США.",
      "Какая стоимость груза по инвойсу?"),
     ("Подача в консульство 30 мая, так что перевод нужен не позже 23 мая.",

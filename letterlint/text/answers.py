@@ -444,7 +444,8 @@ def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None
             al.reasons.append("этот пункт списка отвечает на другой вопрос")
 
 
-_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "frequency": "как часто", "age": "возраст", "count": "число",
+_TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "frequency": "как часто", "age": "возраст", "size": "размер", "weight": "вес",
+            "volume": "объём", "count": "число",
             "yesno": "да/нет", "place": "место или ссылка", "person": "кто", "reason": "причина", "open": "ответ", "action": "сделано/срок",
             "advice": "что сделать"}
 

@@ -412,7 +412,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype = "yesno"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(topic_words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
-    topic_nouns = [n for n in nouns if n not in lex.type_nouns and n not in lex.generic_nouns]
+    # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
+    topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES) and
+                   n not in lex.generic_nouns]
     # no topic of its own: «Что случилось?», «Почему так долго?» — the story told answers it
     story = bool(focus) and set(focus) <= lex.event_words or atype == "reason" and not topic_nouns
     # «Когда снимаем?», «Сколько это стоит?», «Сколько и когда?»: no topic beyond one word — in a reply to
@@ -438,6 +440,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                objects=objects, judged=judged)
 
 
+_MEASURES = frozenset({"size", "weight", "volume", "age"})
 _NOT_JUDGED = frozenset({"можно", "возможно", "нужно", "надо", "необходимо", "правильно", "верно", "действительно",
                          "также", "еще", "уже", "сразу", "тоже"})
 

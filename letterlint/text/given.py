@@ -11,7 +11,7 @@ nothing again.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Collection
 
 from letterlint.text.answers import share, candidates
 
@@ -32,15 +32,18 @@ def confirms(ask: "Ask", confirmations: list[str]) -> bool:
 
 
 def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
-                 figures: dict[str, re.Pattern[str]], time_of_day: list[str] = ()) -> str | None:
+                 figures: dict[str, re.Pattern[str]], time_of_day: list[str] = (),
+                 kinds: Collection[str] = ()) -> str | None:
     """The sentence of a client letter that already gives what ``ask`` (our question) asks for, or None: a
     figure of its kind in one sentence with every thing it names («Сколько человек будет в группе на обучении?»
-    is not answered by «У нас 40 сотрудников, на обучение пойдут не все»)."""
+    is not answered by «У нас 40 сотрудников, на обучение пойдут не все»). ``kinds``: nouns naming a kind of
+    answer («объём», «высота»), which the client's sentence need not repeat."""
     kind = ask.answer_type
     if kind == "date" and any(p in ask.text.lower() for p in time_of_day):
         kind = "time"
     pattern = figures.get(kind)
-    things = ask.topic_nouns[:_MAX_THINGS]
+    # (the measure itself need not be named: «аквариум на 300 литров» gives «какого объёма аквариум?»)
+    things = [t for t in ask.topic_nouns if t not in kinds][:_MAX_THINGS]
     if ask.kind != "question" or pattern is None or not things:
         return None
     for at in letters:
