@@ -122,6 +122,7 @@ def test_a_price_in_words_is_no_price_when_it_counts_something_else():
     "Вчера обсудили концепцию с директором. Есть пара правок.",          # a statement, announcing what follows
     "Как у вас в Москве, тоже льёт?",                                    # the weather is small talk
     "Смешно, наверное, в моём возрасте начинать заново?",               # wants reassurance, not an answer
+    "Прежде чем подписывать, хочу уточнить несколько вещей.",          # announces the questions below
 ])
 def test_not_asks_seen_on_blind_letters(text):
     assert asks(text) == []
