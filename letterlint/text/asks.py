@@ -433,7 +433,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & extras.oc(t) or extras.form(t) in ("можно", "нельзя")]
     standing = kind == "request" and bool(request_verbs) and all(
         _lemmas(t) & lex.standing_requests for t in request_verbs)
-    objects = _head_nouns(topic_words, lex, "accs", genitive_of_named=False) if kind == "request" else []
+    objects = _head_nouns(_main_clause(topic_words, toks), lex, "accs", genitive_of_named=False) \
+        if kind == "request" else []
     judged = _judged(words) if atype == "yesno" else ""
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
@@ -456,6 +457,23 @@ def _judged(words: list["Token"]) -> str:
             forms[i - 1].startswith("нуж"):     # «Нужна ли предоплата?» asks about the thing, not a quality
         return ""
     return forms[i - 1]
+
+
+_CLAUSE_OPENERS = frozenset({"как", "что", "чтобы", "который", "которая", "которое", "которые", "где", "когда", "если",
+                             "потому", "так", "ведь", "иначе", "поскольку", "хотя"})
+
+
+def _main_clause(words: list["Token"], toks: list["Token"]) -> list["Token"]:
+    """The words up to a clause that depends on the main one: «Пришлите инструкцию, как правильно отобрать пробу»
+    asks for the instruction, not the sample (a comma around «пожалуйста» does not end it)."""
+    for k, t in enumerate(toks[:-1]):
+        if t.text in (",", "—", "–") and words and t.idx > words[0].idx:
+            nxt = toks[k + 1]
+            if t.text != "," or extras.form(nxt) in _CLAUSE_OPENERS:
+                kept = [w for w in words if w.idx < t.idx]
+                if any(w.pos_ in ("NOUN", "PROPN") for w in kept):
+                    return kept
+    return words
 
 
 def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]:
