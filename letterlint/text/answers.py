@@ -41,6 +41,7 @@ class AnswerConfig:
     synonyms: dict[str, set[str]] = field(default_factory=dict)
     vector_min: float = 0.5
     request_types: dict[str, str] = field(default_factory=dict)   # «посчитать» → money: a request done by an answer
+    measures: dict[str, str] = field(default_factory=dict)   # «возраст» → age: the noun of a measure and its kind
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
@@ -56,6 +57,8 @@ class AnswerConfig:
             synonyms=_synonym_map([*p.get("thesaurus", []), *p.get("synonyms", [])]),
             vector_min=float(p.get("vector_min", 0.5)),
             request_types={norm(k): str(v) for k, v in (p.get("request_answer_types") or {}).items()},
+            measures={norm(k): str(v) for k, v in (p.get("type_nouns") or {}).items()
+                      if v in ("size", "weight", "volume", "age")},
         )
 
 
@@ -341,6 +344,17 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                         ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or same_verb):
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
+            # «Успеете к 20-му?» → «напечатаем к пятнице, 17-го»: our deadline answers whether we make it
+            in_time = _in_time(ask, c, cfg)
+            if in_time:
+                score = max(score, cfg.threshold)
+                reasons.append("наш срок")
+            # «Аккумуляторы литиевые или свинцовые?» → «Литий-железо-фосфатные, гарантия 6 лет»: one choice named
+            chosen = bool(ask.options) and (ov >= cfg.min_overlap or by_number or by_ref) and \
+                any(share([o], c, cfg.stem, cfg.synonyms) for o in ask.options)
+            if chosen:
+                score = max(score, cfg.threshold)
+                reasons.append("назван один из вариантов")
             # «Запишите нас на следующую неделю» → «записала вас на вторник, 15 апреля»: the asked verb, done or dated
             strong_do = ask.kind == "request" and ov > 0 and type_ok and _same_verb(ask, c, cfg, every=True)
             if strong_do:
@@ -348,7 +362,13 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if ask.kind == "request" and not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg):
                 # «Пришлите акт о прошлой обработке» is not done by «гарантия действует до 20 января»
                 score = min(score, cfg.threshold - 0.01)
-            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality) and \
+            # (the measure asked is there when its figure is: «С какого возраста забрать?» → «в два с половиной месяца»)
+            measured = type_ok and any(cfg.measures.get(n) == ask.answer_type for n in ask.topic_nouns)
+            if ask.options and not (chosen or by_number or by_ref or _YES_NO_OPENING.match(c.text)):
+                # «…в общую группу или ему нужно отдельно?» is not answered by the price of the group: a choice is named
+                score = min(score, cfg.threshold - 0.01)
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
+                                               in_time or chosen or measured) and \
                     share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 score = min(score, cfg.threshold - 0.01)
@@ -370,7 +390,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 score = min(score, cfg.threshold - 0.01)
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
-                    strong_do):
+                    strong_do or in_time or chosen):
                 score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
@@ -476,6 +496,15 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if not things or not any(cfg.request_types.get(v) == "delivered" for v in ask.verbs):
         return True
     return share(things, c, cfg.stem, cfg.synonyms) > 0
+
+
+def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """«Успеете к 20-му?» is answered by a deadline we set ourselves («напечатаем и отшлифуем к пятнице, 17-го»),
+    next to the thing asked about when the question names one."""
+    pat = cfg.type_patterns.get("in_time")
+    return ask.answer_type == "yesno" and pat is not None and bool(pat.search(ask.text)) and \
+        (c.acts or c.will) and _says(c, cfg, "deadline") and \
+        (not ask.topic_nouns or share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0)
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:

@@ -104,6 +104,7 @@ class Ask:
     standing: bool = False         # «пишите только на этот адрес»: a request that stays in force, never "done"
     objects: list[str] = field(default_factory=list)     # what a request asks for: «акт» in «Пришлите акт о …»
     judged: str = ""               # the quality asked about: «безопасно» in «Безопасно ли это для продуктов?»
+    options: list[str] = field(default_factory=list)   # «литиевые или свинцовые?»: the words of each choice
 
 
 def squash(s: str) -> str:
@@ -436,9 +437,48 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     objects = _head_nouns(_main_clause(topic_words, toks), lex, "accs", genitive_of_named=False) \
         if kind == "request" else []
     judged = _judged(words) if atype == "yesno" else ""
+    options = _options(words, lex) if atype == "yesno" else []
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
-               objects=objects, judged=judged)
+               objects=objects, judged=judged, options=options)
+
+
+# after «или» these make no second choice: «…или нет?», «…или как?», «…или что-то ещё?»
+_NO_CHOICE = frozenset({"нет", "как", "что", "чтоть", "не", "все", "всё"})
+_CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже"})
+
+
+def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
+    """The choices of an alternative question, up to two content words on each side of «или»: «Аккумуляторы
+    литиевые или свинцовые?» → литиевый, свинцовый (and the noun); «…с техническим образованием или филолог?» — an
+    answer naming one of them («тоже с техническим дипломом», «Литий-железо-фосфатные») makes the choice."""
+    forms = [extras.form(t) for t in words]
+    if "или" not in forms:
+        return []
+    i = forms.index("или")
+    doc = words[i].doc
+    if words[i].i > 0 and doc[words[i].i - 1].text == ",":
+        return []       # «…поднять бюджет, или сначала нужно разобраться…?» weighs two courses, not two things
+    after = next((t for t in words[i + 1:] if t.pos_ not in ("ADP", "PRON") and extras.form(t) not in _CHOICE_SKIP),
+                 None)
+    # a choice between things or ways («…или филолог?», «…или ленточный?», «…или ему нужно отдельно?»), not
+    # between clauses («…или его нужно согласовывать?»)
+    if after is None or after.pos_ not in ("NOUN", "ADJ", "ADV") or extras.form(after) in _NO_CHOICE or \
+            "-то" in after.text:
+        return []
+    focus = set(_focus(words, lex))
+
+    def choice(side: list["Token"]) -> list[str]:
+        # «литиевые», «с техническим образованием»: the adjective is the choice, the noun the thing chosen
+        content = [t for t in side if t.lemma_ in focus and t.pos_ in ("NOUN", "ADJ", "ADV")]
+        adjectives = [t for t in content if t.pos_ == "ADJ"]
+        return [t.lemma_ for t in adjectives or content]
+
+    left_side = words[max(0, i - 2):i]
+    if len(left_side) == 2 and left_side[1].i != left_side[0].i + 1:
+        left_side = left_side[1:]      # «для проверки — акт или договор?»: the choice starts after the dash
+    left, right = choice(left_side), choice(words[i + 1:i + 4])[:2]
+    return left + right if left and right else []
 
 
 _MEASURES = frozenset({"size", "weight", "volume", "age"})
@@ -659,8 +699,10 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             nxt = norms[at_ + 1] if at_ + 1 < len(norms) else ""
             # «Сколько звонков в месяц вы ожидаете?» counts calls: a noun after «сколько» says what is counted
             counted = at_ + 1 < len(words) and words[at_ + 1].pos_ == "NOUN"
-            if nxt in ("времени", "дней", "недель", "часов", "месяцев") or not counted and any(
-                    f in ("занять", "длиться", "продолжаться", "уйти", "ждать", "ожидать", "подождать") for f in focus):
+            # («Сколько по времени занимает бурение?» too)
+            if nxt in ("времени", "дней", "недель", "часов", "месяцев") or norms[at_ + 1:at_ + 3] == ["по", "времени"] \
+                    or not counted and any(f in ("занять", "занимать", "длиться", "продолжаться", "уйти", "ждать",
+                                                 "ожидать", "подождать") for f in focus):
                 return "duration"
             if costs:
                 return "money"

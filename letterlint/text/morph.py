@@ -97,13 +97,16 @@ def ud_feats(tag: Any) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def word_info(word: str) -> WordInfo:
-    """Analyse one word form (cached: letters repeat the same words a lot)."""
+def word_info(word: str, after_preposition: bool = False) -> WordInfo:
+    """Analyse one word form (cached: letters repeat the same words a lot). After a preposition a verb cannot
+    stand: «на замер» is the noun «замер», not the verb «замереть», when the word has a noun reading."""
     parses = analyzer().parse(word)
     if not parses:  # pragma: no cover - pymorphy3 always returns a parse
         w = norm(word)
         return WordInfo(w, frozenset({w}), "X", "", "UNKN", frozenset({"UNKN"}), frozenset({"UNKN"}))
     best = parses[0]
+    if after_preposition and best.tag.POS in ("VERB", "PRTS", "GRND", "INFN"):
+        best = next((p for p in parses if p.tag.POS == "NOUN"), best)
     oc_any: set[str] = set()
     for p in parses:
         oc_any |= set(p.tag.grammemes)

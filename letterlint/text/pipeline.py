@@ -352,8 +352,10 @@ def _set_morph(doc: "Doc") -> None:
     from letterlint.text.morph import word_info
 
     ex = extras.extras(doc)
+    after_preposition = False
     for t in doc:
         i = t.i
+        was_preposition, after_preposition = after_preposition, False
         if t.is_space:
             t.pos_ = "SPACE"
             continue
@@ -369,7 +371,8 @@ def _set_morph(doc: "Doc") -> None:
             t.lemma_ = t.text.lower()
             ex.lemma_set[i] = frozenset((t.text.lower(),))
             continue
-        info = word_info(t.norm_)
+        info = word_info(t.norm_, was_preposition)
+        after_preposition = info.pos == "ADP"
         t.lemma_ = info.lemma
         ex.lemma_set[i] = info.lemma_set
         t.pos_ = info.pos
