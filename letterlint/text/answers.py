@@ -329,7 +329,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # «Сколько всего выйдет?» → «Всё вместе обойдётся в 84 250 ₽»: the sum said to be the whole one
             total = asks_total and _says(c, cfg, "total") and _says(c, cfg, "amount")
             unique = total or ask.answer_type in single and ask.kind == "question" and \
-                _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type)
+                _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type) and _sole_fit(ask, c, cfg)
             if unique:
                 # (a sum said to be the whole one beats any other single figure: «удаление — 4 500 ₽»)
                 score = max(score, _TOTAL_SCORE if total else cfg.threshold)
@@ -498,6 +498,26 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return share(things, c, cfg.stem, cfg.synonyms) > 0
 
 
+# «сколько дней/часов…»: the units a length of time answering it may be in
+_UNITS = {"дн": ("дн", "ден", "сут", "недел"), "недел": ("недел", "дн", "ден", "месяц"), "месяц": ("месяц", "недел", "год", "лет"),
+          "час": ("час", "мин", "сут", "полчас"), "минут": ("мин", "час", "полчас")}
+_ASKED_UNIT = re.compile(r"\bсколько\s+(дн|недел|месяц|час|минут)", re.I)
+
+
+def _sole_fit(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """Whether the one figure of the asked kind in the reply may answer the question without sharing its words:
+    not a part of the price («предоплата 3 000 ₽» for «Сколько стоит перевозка?») and not a length in other units
+    («доставить не позже чем через 6 часов» for «Сколько дней ждать результат?»)."""
+    part = cfg.type_patterns.get("part_sum")
+    if ask.answer_type == "money" and part is not None and part.search(c.text) and not part.search(ask.text):
+        return False
+    unit = _ASKED_UNIT.search(ask.text)
+    if ask.answer_type == "duration" and unit:
+        stems = _UNITS[unit.group(1).lower()]
+        return bool(re.search(r"\b(?:" + "|".join(stems) + ")", c.text, re.I))
+    return True
+
+
 def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """«Успеете к 20-му?» is answered by a deadline we set ourselves («напечатаем и отшлифуем к пятнице, 17-го»),
     next to the thing asked about when the question names one."""
@@ -593,16 +613,20 @@ def _duration_said(c: Candidate, cfg: AnswerConfig) -> bool:
     return _says(c, cfg, "duration")
 
 
+_PER_ONE = re.compile(r"\b(?:стоимост\w*|цен[аыеу]|за)\s+(?:одн(?:ого|у|ой|о)|1)\b", re.I)
+
+
 def _has_count(text: str, cfg: AnswerConfig) -> bool:
     """A number that counts something: «10 рабочих дней», «312 000 ₽», «в 17:00» or «22 мая» answer «Сколько
     операторов понадобится?» with a term, a price or a date, not a count."""
     pat = cfg.type_patterns.get("count")
     if pat is None:
         return False
-    for k in ("amount", "duration", "date"):
+    for k in ("amount", "duration", "date", "size", "weight"):
         other = cfg.type_patterns.get(k)
         if other is not None:
             text = other.sub(" ", text)
+    text = _PER_ONE.sub(" ", text)   # «Стоимость одного сеанса — 3 900 ₽» counts nothing
     return bool(pat.search(text))
 
 

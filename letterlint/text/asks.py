@@ -688,7 +688,9 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         t = lex.interrogatives[interrogative]
         if t == "amount":
             at_ = norms.index(interrogative)
-            costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить") for f in focus) or \
+            # («Сколько за смену?», «Сколько возьмёте за доставку?» ask a price too)
+            costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить", "взять", "брать") for f in focus) \
+                or norms[at_ + 1:at_ + 2] == ["за"] and len(norms) <= at_ + 4 or \
                 any(n.startswith(("стоит", "стоят", "стоил")) for n in norms)   # «стоят» read as «стоять»
             if at_ and norms[at_ - 1] in ("во", "в", "до", "с", "со"):
                 # «Во сколько вы привозите?», «До скольки можно шуметь?» ask for a time; «Во сколько обойдётся
