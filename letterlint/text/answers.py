@@ -622,12 +622,17 @@ def _has_count(text: str, cfg: AnswerConfig) -> bool:
     pat = cfg.type_patterns.get("count")
     if pat is None:
         return False
+    amount = cfg.type_patterns.get("amount")
+    priced = amount is not None and bool(amount.search(text))
     for k in ("amount", "duration", "date", "size", "weight"):
         other = cfg.type_patterns.get(k)
         if other is not None:
             text = other.sub(" ", text)
     text = _PER_ONE.sub(" ", text)   # «Стоимость одного сеанса — 3 900 ₽» counts nothing
-    return bool(pat.search(text))
+    found = [m.group(0).lower() for m in pat.finditer(text)]
+    if priced and found and all(f.startswith(("один", "одн")) for f in found):
+        return False                  # «Одно занятие — 3 500 ₽» is the price of one, not how many
+    return bool(found)
 
 
 # «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order
