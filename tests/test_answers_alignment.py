@@ -407,3 +407,90 @@ def test_a_measure_asked_is_answered_where_it_is_given():
     q = "Какая глубина скважины будет у нас, примерно как у соседа?"
     assert _verdicts(q, "Глубина будет примерно как у него: в посёлке вода на 45–50 метрах.") == [True]
     assert _verdicts(q, "Метр бурения стоит 2 900 рублей, обсадная труба входит в цену.") == [False]
+
+
+# --- session 6: deadlines, choices, parts of a price, per-one figures ----------------------------------------------
+
+def test_in_time_question_is_answered_by_our_deadline_but_not_by_a_price():
+    q = "Нужно 5 комплектов из PETG. Успеете к 20-му? Это понедельник."
+    assert _verdicts(q, "Пять комплектов напечатаем и отшлифуем к пятнице, 17-го.") == [True]
+    assert _verdicts(q, "Стоимость пяти комплектов — 12 тыс. ₽, в неё входит шлифовка.") == [False]
+
+
+def test_alternative_question_needs_a_choice_named():
+    q = "Аккумуляторы литиевые или свинцовые?"
+    assert _verdicts(q, "Аккумуляторы литий-железо-фосфатные, гарантия производителя 6 лет.") == [True]
+    q = "Сотрудника с базовым уровнем вы поставите в общую группу или ему нужно отдельно?"
+    # the price of the group shares the topic and names no choice
+    assert _verdicts(q, "Стоимость для группы из шести человек — 96 000 ₽ в месяц, отчёт по каждому сотруднику.") \
+        == [False]
+    assert _verdicts(q, "С базовым уровнем лучше заниматься отдельно: два индивидуальных занятия в неделю.") == [True]
+
+
+def test_a_choice_between_courses_is_not_a_choice_of_things():
+    from _questions import asks_in
+
+    (a,) = asks_in("Можем ли мы поднять бюджет на 30 %, или сначала нужно разобраться с падением CTR?")
+    assert a.options == []
+
+
+def test_a_part_of_the_price_is_not_the_price():
+    q = "Сколько стоит перевозка из Москвы до Нижнего?"
+    assert _verdicts(q, "Для брони нужна предоплата 3 000 ₽, остальное — после доставки.") == [False]
+    assert _verdicts(q, "Перевозка обойдётся в 14 000 ₽, предоплата 3 000 ₽.") == [True]
+
+
+def test_a_length_in_other_units_does_not_answer_how_many_days():
+    q = "Сколько стоит анализ? Сколько дней ждать результат?"
+    got = _verdicts(q, "Стоимость — 7 900 ₽. Пробу нужно доставить в лабораторию не позже чем через 6 часов.")
+    assert got == [True, False]
+    got = _verdicts(q, "Стоимость — 7 900 ₽. Протокол будет готов через 5 рабочих дней.")
+    assert got == [True, True]
+
+
+def test_the_price_of_one_is_no_count():
+    q = "Сколько понадобится сеансов, чтобы её совсем не было видно?"
+    assert _verdicts(q, "Стоимость одного сеанса для площади 4×6 см — 3 900 ₽.") == [False]
+    q = "Сколько обычно нужно занятий, чтобы был заметный результат?"
+    assert _verdicts(q, "Одно занятие с выездом — 3 500 ₽, длится полтора часа.") == [False]
+    assert _verdicts(q, "Обычно заметный результат виден после шести-восьми занятий.") == [True]
+
+
+def test_age_in_months_and_a_noun_after_a_preposition():
+    assert _verdicts("С какого возраста её можно будет забрать?",
+                     "Забрать её можно будет в два с половиной месяца, то есть после 20 мая.") == [True]
+    assert _verdicts("Когда сможете приехать на замер проёма?",
+                     "На замер можем приехать в пятницу, 14 марта, с 11:00 до 13:00.") == [True]
+    assert _verdicts("Когда сможете приехать на замер проёма?",
+                     "Изготовление витража — четыре недели, монтаж в середине апреля.") == [False]
+
+
+def test_second_half_of_a_double_question_points_at_the_first():
+    from _questions import asks_in
+
+    a, b = asks_in("Сколько человек приедет на сборку и сколько это займёт по времени?")
+    assert b.answer_type == "duration" and "сборка" in b.topic_nouns and "человек" not in b.topic_nouns
+    assert a.sentence == b.sentence is not None
+
+
+def test_a_double_question_left_open_is_one_finding_on_the_whole_sentence():
+    from pathlib import Path
+
+    from letterlint.engine import Config, Engine, load_rule_file
+    from letterlint.engine.examples import example_letter
+
+    rule = load_rule_file(Path(__file__).parent.parent / "rules" / "unanswered-question.yaml")
+    engine = Engine([rule], Config())
+
+    def found(reply: str) -> list[str]:
+        letter, thread, params, _ = example_letter({
+            "thread": [{"from": "Галина <g@client.ru>", "text": "Добрый день! Фундамент вы делаете сами? "
+                        "Сколько человек приедет на сборку и сколько это займёт по времени?"}],
+            "from": "Пётр <p@teplica.ru>", "text": reply})
+        engine.rules[0].params.update(params)
+        return [f.message for f in engine.check(letter, thread)]
+
+    got = found("Галина, добрый день! Фундамент ставим сами, он входит в стоимость. Хорошего дня!")
+    assert len(got) == 1 and "Сколько человек приедет на сборку и сколько это займёт по времени?" in got[0]
+    got = found("Галина, добрый день! Фундамент ставим сами. Приедут два сборщика. Хорошего дня!")
+    assert len(got) == 1 and "сколько это займёт по времени?" in got[0] and "Сколько человек" not in got[0]

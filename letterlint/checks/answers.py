@@ -186,10 +186,23 @@ def trace_draft_asks(ctx: "RuleContext") -> list[str]:
 
 
 def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
+    """One hit per ask left open; a sentence that asks two questions («Сколько человек приедет и сколько это
+    займёт?») with neither answered is one hit on the whole sentence, as the client wrote it."""
     msg, _ = client_asks(ctx)
-    for al in alignments(ctx):
-        if al.ask.kind == kind and not al.answered and not al.ask.standing:
-            yield _hit(msg, al.ask, al)
+    every = alignments(ctx)
+    missed = [al for al in every if al.ask.kind == kind and not al.answered and not al.ask.standing]
+    done: set[tuple[int, int]] = set()
+    for al in missed:
+        whole = al.ask.sentence
+        if whole is not None and sum(o.ask.sentence == whole for o in missed) == \
+                sum(o.ask.sentence == whole for o in every):
+            if whole not in done:
+                done.add(whole)
+                text = msg.text.text[whole[0]:whole[1]].strip()
+                yield Hit.span(msg.text, whole[0], whole[1], question=text, best="", score=al.score,
+                               reasons="; ".join(al.reasons))
+            continue
+        yield _hit(msg, al.ask, al)
 
 
 @register("unanswered-question", needs=("thread", "morph"), trace=trace_alignments)

@@ -336,7 +336,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("итоговая сумма" if total else "единственный ответ нужного вида")
             # the asked verb itself («Сможете сделать ремонт?» → «Да, сделаем.»), though «сделать» names no topic
             same_verb = _same_verb(ask, c, cfg)
-            strong_yes = ask.answer_type == "yesno" and (ov > 0 or same_verb) and (bool(
+            # (a bare number in common is no link: «отсрочка на 30 дней» and «30 штук на складе»)
+            worded = ov > 0 and share([f for f in ask.focus if not f[:1].isdigit()], c, cfg.stem, cfg.synonyms) > 0
+            strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (bool(
                 _says(c, cfg, "yesno")) or _echoes(ask, c) or quality)
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»

@@ -105,6 +105,7 @@ class Ask:
     objects: list[str] = field(default_factory=list)     # what a request asks for: «акт» in «Пришлите акт о …»
     judged: str = ""               # the quality asked about: «безопасно» in «Безопасно ли это для продуктов?»
     options: list[str] = field(default_factory=list)   # «литиевые или свинцовые?»: the words of each choice
+    sentence: tuple[int, int] | None = None   # the whole sentence, when it asks two questions at once
 
 
 def squash(s: str) -> str:
@@ -201,6 +202,7 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
         if not toks:
             continue
         context, before = before, toks
+        first_half: list["Token"] = []
         stripped = raw.rstrip()
         if stripped.endswith(":"):
             lead_in = _is_lead_in(toks, lex)   # «Отвечаю на ваши вопросы:» after a list of questions ends it
@@ -208,15 +210,20 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
                 continue
         if _ANNOUNCES.search(stripped):
             continue   # «По вашему предложению есть вопросы.» announces questions, it asks none
-        for part_start, part_end, part_toks in _split_double(toks, lex):
+        parts = _split_double(toks, lex)
+        for k, (part_start, part_end, part_toks) in enumerate(parts):
+            # («Сколько человек приедет на сборку и сколько это займёт?»: «это» is the assembly of the first half)
             ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in,
-                            context=context)
+                            context=context, first_half=first_half if k else None)
+            first_half = part_toks
             if ask is None:
                 continue
             if ask.kind == "request" and not want_requests:
                 continue
             ask.number = number
             ask.bulleted = bulleted
+            if len(parts) > 1:
+                ask.sentence = (parts[0][0], parts[-1][1])
             asks.append(ask)
     return asks
 
@@ -315,7 +322,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
 
 
 def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexicon, in_list: bool,
-              context: list["Token"] | None = None) -> Ask | None:
+              context: list["Token"] | None = None, first_half: list["Token"] | None = None) -> Ask | None:
     """A question, a request or nothing. ``context`` is the sentence before: a question with no topic of its own
     («Сможете?», «Это реально?») asks about what it says («Нужен фуршет на 50 человек 25 апреля. Сможете?»)."""
     span_text = text[start:end]
@@ -408,6 +415,14 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         # будет чем-то обрабатывать?», «Есть ли всё это у вас?» point back to it («Сколько и когда?» does not
         # borrow: any figure of the right kind answers it)
         topic_words = [t for t in context if extras.is_word(t)] + words
+        focus = _focus(topic_words, lex)
+    if first_half and atype not in ("yesno", "action") and pointing and \
+            not any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns for t in words):
+        # the second half of a double question points at the thing of the first; the noun counted there
+        # («Сколько человек…») is not that thing
+        counted = {i + 1 for i, t in enumerate(first_half) if extras.form(t) in lex.interrogatives}
+        borrowed = [t for i, t in enumerate(first_half) if i not in counted and extras.is_word(t)]
+        topic_words = words + borrowed
         focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
