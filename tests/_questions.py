@@ -25,3 +25,18 @@ def asks_in(text: str) -> list[Ask]:
 def align_texts(question: str, answer: str) -> list[Alignment]:
     """The client's asks in ``question`` aligned with the reply ``answer``."""
     return align(asks_in(question), analyse(source(answer)), CFG, LEX)
+
+
+def rule_messages(rule_id: str, client: str, reply: str) -> list[str]:
+    """The messages of the shipped rule ``rule_id`` on ``reply`` answering the client's letter ``client``."""
+    from pathlib import Path
+
+    from letterlint.engine import Config, Engine, load_rule_file
+    from letterlint.engine.examples import example_letter
+
+    rule = load_rule_file(Path(__file__).parent.parent / "rules" / f"{rule_id}.yaml")
+    engine = Engine([rule], Config())
+    letter, thread, params, _ = example_letter({"thread": [{"from": "Клиент <c@client.ru>", "text": client}],
+                                                "from": "Менеджер <m@firm.ru>", "text": reply})
+    engine.rules[0].params.update(params)
+    return [f.message for f in engine.check(letter, thread)]

@@ -474,21 +474,12 @@ def test_second_half_of_a_double_question_points_at_the_first():
 
 
 def test_a_double_question_left_open_is_one_finding_on_the_whole_sentence():
-    from pathlib import Path
+    from _questions import rule_messages
 
-    from letterlint.engine import Config, Engine, load_rule_file
-    from letterlint.engine.examples import example_letter
-
-    rule = load_rule_file(Path(__file__).parent.parent / "rules" / "unanswered-question.yaml")
-    engine = Engine([rule], Config())
+    client = "Добрый день! Фундамент вы делаете сами? Сколько человек приедет на сборку и сколько это займёт по времени?"
 
     def found(reply: str) -> list[str]:
-        letter, thread, params, _ = example_letter({
-            "thread": [{"from": "Галина <g@client.ru>", "text": "Добрый день! Фундамент вы делаете сами? "
-                        "Сколько человек приедет на сборку и сколько это займёт по времени?"}],
-            "from": "Пётр <p@teplica.ru>", "text": reply})
-        engine.rules[0].params.update(params)
-        return [f.message for f in engine.check(letter, thread)]
+        return rule_messages("unanswered-question", client, reply)
 
     got = found("Галина, добрый день! Фундамент ставим сами, он входит в стоимость. Хорошего дня!")
     assert len(got) == 1 and "Сколько человек приедет на сборку и сколько это займёт по времени?" in got[0]

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from _questions import CFG, PARAMS, asks_in, source
+from _questions import CFG, PARAMS, asks_in, rule_messages, source
 from letterlint.text.given import confirms, figure_given
 from letterlint.text.pipeline import analyse
 
@@ -35,6 +35,11 @@ def _given(client: str, ours: str) -> str | None:
      "Какая стоимость груза по инвойсу?"),
     ("Подача в консульство 30 мая, так что перевод нужен не позже 23 мая.",
      "Чтобы правильно спланировать работу, подскажите, к какому числу вам нужен перевод?"),
+    # what we will do with the answer is not what is asked
+    ("Планирую на 7 июня (суббота), утренний полёт, нас двое.",
+     "Напишите, пожалуйста, на какую дату планируете полёт — поставлю вас в расписание."),
+    # no thing named, only the event: the start
+    ("Хотим запустить английский для отдела продаж: 12 человек, старт — с 1 октября.", "С какого числа хотите начать?"),
 ])
 def test_a_figure_given_next_to_the_thing_asked(client, ours):
     assert _given(client, ours)
@@ -47,6 +52,8 @@ def test_a_figure_given_next_to_the_thing_asked(client, ours):
     ("У нас 40 сотрудников, на обучение пойдут не все.", "Сколько человек будет в группе на обучении?"),
     # the thing without a figure
     ("Аквариум у нас большой, морской, с кораллами.", "Подскажите, какого объёма аквариум?"),
+    # the event asked about is not the one dated
+    ("Договор подпишем 1 октября, бухгалтерия уже в курсе.", "С какого числа хотите начать?"),
 ])
 def test_traps_nothing_was_given(client, ours):
     assert _given(client, ours) is None
@@ -58,3 +65,12 @@ def test_asking_to_confirm_is_no_asking_again():
     assert confirms(a, words)
     (b,) = asks_in("Какой тираж вам нужен?")
     assert not confirms(b, words)
+
+
+
+def test_a_site_address_is_not_the_legal_address():
+    client = "Нужен автокран 25 т на объект в Одинцово (ул. Маршала Жукова, 32), 14 и 15 апреля."
+    asks = "Для договора напишите, пожалуйста:\n1. Реквизиты — ИНН, КПП, юридический адрес?\n2. Во сколько начинается смена?"
+    assert rule_messages("asked-again", client, "Добрый день! Кран свободен. " + asks) == []
+    again = "Добрый день! Кран свободен. Подскажите, пожалуйста, адрес объекта, куда подать кран?"
+    assert len(rule_messages("asked-again", client, again)) == 1

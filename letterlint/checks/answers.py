@@ -264,11 +264,13 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
         if not any(given.search(t) for t in given_texts):
             continue
         keys = [k.lower().replace("ё", "е").split() for k in fact["ask"]]
+        # «юридический адрес» is not the site address the client gave: words that make it another thing
+        other = {w.lower().replace("ё", "е") for w in fact.get("not_when", [])}
         for ask in asks:
             if ask.start in reported:
                 continue   # one finding per question, even when two facts fit it
             words = _ask_lemmas(at, ask)
-            if any(all(k in words for k in key) for key in keys):
+            if any(all(k in words for k in key) for key in keys) and not other & words:
                 reported.add(ask.start)
                 yield Hit.span(src, ask.start, ask.end, fact=fact["name"], question=ask.text)
                 break

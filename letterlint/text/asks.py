@@ -536,10 +536,22 @@ def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]
     a leading purpose clause, up to its comma, names why we ask, not what."""
     at = next((t for t in words[:3] if extras.form(t) == "чтобы"), None)   # also after «Олег, чтобы…»
     if at is None:
-        return words
+        return _without_our_step(words, toks)
     comma = next((t.idx for t in toks if t.text == "," and t.idx > at.idx), None)
     rest = [t for t in words if comma is not None and t.idx > comma]
     return rest or words
+
+
+def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"]:
+    """«…на какую дату планируете полёт — поставлю вас в расписание.»: a trailing clause after a dash that says
+    what we will do with the answer (a verb in the 1st person) is not part of what is asked."""
+    for t in toks:
+        if t.text in ("—", "–") and words and t.idx > words[0].idx:
+            tail = [w for w in words if w.idx > t.idx]
+            head = [w for w in words if w.idx < t.idx]
+            if head and tail and any("1per" in extras.oc(w) and "VERB" in extras.oc(w) for w in tail[:3]):
+                return head
+    return words
 
 
 _INCLUDED = frozenset({"входить", "включить", "включать", "включенный", "учесть", "учитывать", "учтенный", "заложить",

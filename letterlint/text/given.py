@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # the things a question must name to be matched: more would be a sentence, not a thing
 _MAX_THINGS = 3
+# verbs that only ask or want: «С какого числа хотите начать?» is about starting
+_ASKING_VERBS = frozenset({"хотеть", "мочь", "смочь", "планировать", "быть", "удобно", "нужно", "можно", "уточнить",
+                           "подсказать", "сказать", "написать", "сообщить"})
 
 
 def confirms(ask: "Ask", confirmations: list[str]) -> bool:
@@ -44,6 +47,9 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     pattern = figures.get(kind)
     # (the measure itself need not be named: «аквариум на 300 литров» gives «какого объёма аквариум?»)
     things = [t for t in ask.topic_nouns if t not in kinds][:_MAX_THINGS]
+    if not things and kind == "date":
+        # «С какого числа хотите начать?» names no thing, only the event: «старт — с 1 октября» gives it
+        things = [v for v in ask.verbs if v not in _ASKING_VERBS][:1]
     if ask.kind != "question" or pattern is None or not things:
         return None
     for at in letters:
