@@ -485,3 +485,9 @@ def test_a_double_question_left_open_is_one_finding_on_the_whole_sentence():
     assert len(got) == 1 and "Сколько человек приедет на сборку и сколько это займёт по времени?" in got[0]
     got = found("Галина, добрый день! Фундамент ставим сами. Приедут два сборщика. Хорошего дня!")
     assert len(got) == 1 and "сколько это займёт по времени?" in got[0] and "Сколько человек" not in got[0]
+
+
+def test_a_calculation_answers_a_price_but_a_price_does_not_answer_a_calculation():
+    assert _verdicts("Сколько это стоит?", "Точный расчёт пришлём завтра до 13:00.") == [True]
+    assert _verdicts("Сколько стоят ваши услуги? Вы делаете и расчёт пожарного риска?",
+                     "Подготовка декларации стоит 18 000 рублей, проверка помещения — 12 000.") == [True, False]

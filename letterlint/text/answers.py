@@ -54,7 +54,7 @@ class AnswerConfig:
             threshold=float(p.get("threshold", 0.5)),
             min_overlap=float(p.get("min_overlap", 0.25)),
             stem=int(p.get("stem_length", 4)),
-            synonyms=_synonym_map([*p.get("thesaurus", []), *p.get("synonyms", [])]),
+            synonyms=_synonym_map([*p.get("thesaurus", []), *p.get("synonyms", [])], p.get("synonyms_one_way") or {}),
             vector_min=float(p.get("vector_min", 0.5)),
             request_types={norm(k): str(v) for k, v in (p.get("request_answer_types") or {}).items()},
             measures={norm(k): str(v) for k, v in (p.get("type_nouns") or {}).items()
@@ -62,12 +62,15 @@ class AnswerConfig:
         )
 
 
-def _synonym_map(groups: list[list[str]]) -> dict[str, set[str]]:
+def _synonym_map(groups: list[list[str]], one_way: dict[str, list[str]] | None = None) -> dict[str, set[str]]:
+    """Word → the words that answer it: every other word of its groups, and its one-way answers."""
     out: dict[str, set[str]] = {}
     for g in groups:
         words = {norm(w) for w in g}
         for w in words:
             out.setdefault(w, set()).update(words - {w})
+    for w, answers in (one_way or {}).items():
+        out.setdefault(norm(w), set()).update(norm(a) for a in answers)
     return out
 
 
