@@ -491,3 +491,15 @@ def test_a_calculation_answers_a_price_but_a_price_does_not_answer_a_calculation
     assert _verdicts("Сколько это стоит?", "Точный расчёт пришлём завтра до 13:00.") == [True]
     assert _verdicts("Сколько стоят ваши услуги? Вы делаете и расчёт пожарного риска?",
                      "Подготовка декларации стоит 18 000 рублей, проверка помещения — 12 000.") == [True, False]
+
+
+def test_a_pronoun_in_the_question_is_the_thing_asked_about():
+    from _questions import asks_in
+
+    q = "Ещё клиент просит ледяную горку для шотов рядом со скульптурой — можно ли её сделать в том же стиле?"
+    (a,) = asks_in(q)
+    assert a.referent == "горка"
+    assert _verdicts(q, "Подсветку делаем: платформа под скульптуру, цвет можно подобрать под фирменный цвет клиента.") \
+        == [False]
+    assert _verdicts(q, "Горку для шотов сделаем в том же стиле, что и сову, — 14 000 ₽.") == [True]
+    assert _verdicts(q, "Да, сделаем в том же стиле.") == [True]

@@ -389,6 +389,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = min(score, cfg.threshold - 0.01)
             if not (by_number or by_ref or _decides(ask, c, cfg)):
                 score = min(score, cfg.threshold - 0.01)
+            if ask.referent and not (by_number or by_ref or _YES_NO_OPENING.match(c.text) or _echoes(ask, c)) and \
+                    share([ask.referent], c, cfg.stem, cfg.synonyms) < 1.0:
+                # «…ледяную горку — можно ли её сделать в том же стиле?» is about the slide: a sentence on the
+                # sculpture does not answer it, a «Да, сделаем» or one naming the slide does
+                score = min(score, cfg.threshold - 0.01)
             if ask.key_nouns and not (by_number or by_ref) and not any(
                     share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor

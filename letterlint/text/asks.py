@@ -106,6 +106,7 @@ class Ask:
     judged: str = ""               # the quality asked about: «безопасно» in «Безопасно ли это для продуктов?»
     options: list[str] = field(default_factory=list)   # «литиевые или свинцовые?»: the words of each choice
     sentence: tuple[int, int] | None = None   # the whole sentence, when it asks two questions at once
+    referent: str = ""             # what «её» stands for in «…ледяную горку — можно ли её сделать?»: «горка»
 
 
 def squash(s: str) -> str:
@@ -453,9 +454,34 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         if kind == "request" else []
     judged = _judged(words) if atype == "yesno" else ""
     options = _options(words, lex) if atype == "yesno" else []
+    # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
+    referent = _referent(words) if atype == "yesno" and kind == "question" else ""
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
-               objects=objects, judged=judged, options=options)
+               objects=objects, judged=judged, options=options, referent=referent)
+
+
+_PRONOUN_AGREES = {"её": {"femn", "sing"}, "ее": {"femn", "sing"}, "она": {"femn", "sing"}, "его": {"sing"},
+                   "он": {"masc", "sing"}, "оно": {"neut", "sing"}, "их": {"plur"}, "они": {"plur"}}
+
+
+def _referent(words: list["Token"]) -> str:
+    """The noun a pronoun of the question stands for: «Ещё клиент просит ледяную горку для шотов рядом со
+    скульптурой — можно ли её сделать в том же стиле?» asks about the slide, not the sculpture. The nearest noun
+    before it that agrees in gender and number and is not governed by a preposition ('' when there is none)."""
+    at = next((i for i, t in enumerate(words) if extras.form(t) in _PRONOUN_AGREES), None)
+    if at is None:
+        return ""
+    want = _PRONOUN_AGREES[extras.form(words[at])]
+    before = words[:at]
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
+        if t.pos_ != "NOUN" or k and before[k - 1].pos_ == "ADP":
+            continue
+        grams = extras.oc(t)
+        if want <= grams or want == {"sing"} and "sing" in grams and "femn" not in grams:
+            return t.lemma_
+    return ""
 
 
 # after «или» these make no second choice: «…или нет?», «…или как?», «…или что-то ещё?»
