@@ -503,3 +503,14 @@ def test_a_pronoun_in_the_question_is_the_thing_asked_about():
         == [False]
     assert _verdicts(q, "Горку для шотов сделаем в том же стиле, что и сову, — 14 000 ₽.") == [True]
     assert _verdicts(q, "Да, сделаем в том же стиле.") == [True]
+
+
+def test_a_question_on_a_condition_is_answered_only_for_that_figure():
+    q = "Какой у вас минимальный тираж? А если тираж 3000, цена за экземпляр заметно снизится?"
+    got = _verdicts(q, "Минимальный тираж — 300 экземпляров.\n\nПри 500 экземплярах цена за экземпляр — 640 ₽.")
+    assert got == [True, False]
+    got = _verdicts(q, "Минимальный тираж — 300 экземпляров.\n\nПри 3 000 экземплярах цена за экземпляр — 410 ₽.")
+    assert got == [True, True]
+    assert _verdicts("И есть ли скидка, если сдаём сразу все двенадцать?",
+                     "На партию от десяти велосипедов делаем минус 15%, так что за все двенадцать выйдет 45 900 ₽.") \
+        == [True]

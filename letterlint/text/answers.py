@@ -389,6 +389,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = min(score, cfg.threshold - 0.01)
             if not (by_number or by_ref or _decides(ask, c, cfg)):
                 score = min(score, cfg.threshold - 0.01)
+            if ask.condition and not (by_number or by_ref or _YES_NO_OPENING.match(c.text)) and \
+                    not _names_figures(ask.condition, c):
+                # «А если тираж 3000, цена снизится?» is not answered by «при 500 экземплярах — 640 ₽»
+                score = min(score, cfg.threshold - 0.01)
             if ask.referent and not (by_number or by_ref or _YES_NO_OPENING.match(c.text) or _echoes(ask, c)) and \
                     share([ask.referent], c, cfg.stem, cfg.synonyms) < 1.0:
                 # «…ледяную горку — можно ли её сделать в том же стиле?» is about the slide: a sentence on the
@@ -526,6 +530,12 @@ def _sole_fit(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         stems = _UNITS[unit.group(1).lower()]
         return bool(re.search(r"\b(?:" + "|".join(stems) + ")", c.text, re.I))
     return True
+
+
+def _names_figures(figures: list[str], c: Candidate) -> bool:
+    """Whether the sentence names one of ``figures`` (digits compared without spaces: «3 000» is «3000»)."""
+    digits = {re.sub(r"\s", "", m) for m in re.findall(r"\d[\d\s\u00a0\u202f]*\d|\d", c.text)}
+    return any(f in digits or f in c.lemmas for f in figures)
 
 
 def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -831,6 +841,8 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
         return ""
     if ask.key_nouns and not share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or not _decides(ask, c, cfg):
         return ""       # «Входит ли в цену фундамент?» is answered only where the foundation is named
+    if ask.condition and not _names_figures(ask.condition, c):
+        return ""       # «А если тираж 3000…?» is not answered by the price at 500
     # the thing asked about, not a verb or an adjective («сможем выйти», «старой кровли» share nothing with
     # «вывоз старого шифера»); a date answers «когда» only next to the very thing asked about
     nouns = ask.topic_nouns or ask.nouns

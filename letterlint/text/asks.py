@@ -107,6 +107,7 @@ class Ask:
     options: list[str] = field(default_factory=list)   # «литиевые или свинцовые?»: the words of each choice
     sentence: tuple[int, int] | None = None   # the whole sentence, when it asks two questions at once
     referent: str = ""             # what «её» stands for in «…ледяную горку — можно ли её сделать?»: «горка»
+    condition: list[str] = field(default_factory=list)   # the figures of «А если тираж 3000, …?»: «3000»
 
 
 def squash(s: str) -> str:
@@ -456,9 +457,34 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     options = _options(words, lex) if atype == "yesno" else []
     # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
+    condition = _condition_figures(toks) if kind == "question" else []
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
-               objects=objects, judged=judged, options=options, referent=referent)
+               objects=objects, judged=judged, options=options, referent=referent, condition=condition)
+
+
+def _condition_figures(toks: list["Token"]) -> list[str]:
+    """The figures a question is conditional on: «А если тираж 3000, цена заметно снизится?» → ['3000'], «Есть ли
+    скидка, если сдаём сразу все двенадцать?» → ['двенадцать'] (digits without spaces, or the number word's lemma).
+    An answer about another figure («при 500 экземплярах — 640 ₽») does not answer it."""
+    forms = [extras.form(t) for t in toks]
+    if "если" not in forms:
+        return []
+    out: list[str] = []
+    prev_digit = False
+    for t in toks[forms.index("если") + 1:]:
+        if t.text in (",", "—", "–", "?", ";"):
+            break
+        if t.text.replace(" ", "").isdigit():
+            digits = t.text.replace(" ", "")
+            if out and out[-1].isdigit() and len(digits) == 3 and prev_digit:
+                out[-1] += digits          # «2 000» comes as two tokens
+            else:
+                out.append(digits)
+        elif t.pos_ == "NUM" and extras.is_word(t):
+            out.append(t.lemma_)
+        prev_digit = t.text.isdigit()
+    return out
 
 
 _PRONOUN_AGREES = {"её": {"femn", "sing"}, "ее": {"femn", "sing"}, "она": {"femn", "sing"}, "его": {"sing"},
