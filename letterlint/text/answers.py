@@ -128,7 +128,10 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         tenses = [extras.oc(t) for t in toks if {"VERB", "PRTS"} & extras.oc(t)]
         past = bool(tenses) and all("past" in g for g in tenses)
         # any reading: «возвращаем», «профинансируем» read as short participles, «приносите» as the indicative
-        grams = [extras.oc_any(t) for t in toks if {"VERB", "PRTS"} & extras.oc_any(t)]
+        # (not a verb of a relative clause: «как у вешенки, которую вы пробовали» does nothing now)
+        relative = {k for j, t in enumerate(toks) if t.lemma_ == "который" for k in range(j + 1, j + 5)}
+        grams = [extras.oc_any(t) for k, t in enumerate(toks) if {"VERB", "PRTS"} & extras.oc_any(t) and
+                 k not in relative]
         # (a past participle — «зал будет подготовлен» — is a state, not someone acting)
         acts = any({"1per", "2per", "impr"} & g or "past" in g and "PRTS" not in g for g in grams)
         will = any("futr" in g for g in grams)
