@@ -514,3 +514,24 @@ def test_a_question_on_a_condition_is_answered_only_for_that_figure():
     assert _verdicts("И есть ли скидка, если сдаём сразу все двенадцать?",
                      "На партию от десяти велосипедов делаем минус 15%, так что за все двенадцать выйдет 45 900 ₽.") \
         == [True]
+
+
+def test_an_extent_asked_for_must_be_answered_not_the_thing_nearby():
+    q = "Можно ли продлить прощание в зале до двух часов?"
+    assert _verdicts(q, "В стоимость входит час прощания в зале, к 9:45 зал будет подготовлен, цветы расставим заранее.") \
+        == [False]
+    assert _verdicts(q, "Прощание продлим до двух часов, второй час — 6 000 ₽.") == [True]
+    assert _verdicts(q, "Да, зал свободен до 13:00.") == [True]
+    # «ещё одного водителя» asks for no figure
+    assert _verdicts("Можно ли добавить в Camry ещё одного водителя — нашего нового логиста?",
+                     "Нового водителя в Camry добавить можно, цена почти не меняется.") == [True]
+
+
+def test_a_preposition_is_no_verb():
+    # pymorphy3 reads «для» as the imperative of «длить» too, which made «продлить» look answered
+    from letterlint.text.answers import candidates
+    from letterlint.text.pipeline import analyse
+    from _questions import source
+
+    (c,) = candidates(analyse(source("Для пожилых поставим стулья вдоль стены.")))
+    assert "длить" not in c.lemmas and "для" in c.lemmas

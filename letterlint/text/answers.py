@@ -115,7 +115,8 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         number = int(m.group(1)) if m and m.group(1) else None
         span = at.doc.char_span(s, e, alignment_mode="expand")
         toks = [t for t in span or [] if extras.is_word(t)]
-        lem = {l for t in toks for l in _lemmas(t)} | {extras.form(t) for t in toks}
+        # (a preposition or a conjunction is only itself: «для» is no imperative of «длить»)
+        lem = {l for t in toks if t.pos_ not in _FUNCTION_POS for l in _lemmas(t)} | {extras.form(t) for t in toks}
         lem |= {h for h in map(_head, lem) if h}      # «SSL-сертификат» speaks of a «сертификат»
         refs = _references(raw)
         # «По второму вопросу:» on its own line heads the sentences below it
@@ -137,6 +138,9 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         will = any("futr" in g for g in grams)
         out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past, acts=acts, will=will))
     return out
+
+
+_FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART"})
 
 
 def _list_block(singles: list[Candidate], question_idx: list[int]) -> dict[int, Candidate]:
@@ -395,6 +399,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if ask.condition and not (by_number or by_ref or _YES_NO_OPENING.match(c.text)) and \
                     not _names_figures(ask.condition, c):
                 # «А если тираж 3000, цена снизится?» is not answered by «при 500 экземплярах — 640 ₽»
+                score = min(score, cfg.threshold - 0.01)
+            if ask.figures and _MODAL_ASK.search(ask.text) and not (
+                    by_number or by_ref or _YES_NO_OPENING.match(c.text) or same_verb or _names_figures(ask.figures, c)):
+                # «Можно ли продлить прощание до двух часов?» is not answered by «В стоимость входит час прощания»
                 score = min(score, cfg.threshold - 0.01)
             if ask.referent and not (by_number or by_ref or _YES_NO_OPENING.match(c.text) or _echoes(ask, c)) and \
                     share([ask.referent], c, cfg.stem, cfg.synonyms) < 1.0:
@@ -846,6 +854,9 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
         return ""       # «Входит ли в цену фундамент?» is answered only where the foundation is named
     if ask.condition and not _names_figures(ask.condition, c):
         return ""       # «А если тираж 3000…?» is not answered by the price at 500
+    if ask.figures and _MODAL_ASK.search(ask.text) and not (
+            _YES_NO_OPENER.search(c.text) or _same_verb(ask, c, cfg) or _names_figures(ask.figures, c)):
+        return ""       # «Можно ли продлить прощание до двух часов?» is not answered by the hall booked at 10:00
     # the thing asked about, not a verb or an adjective («сможем выйти», «старой кровли» share nothing with
     # «вывоз старого шифера»); a date answers «когда» only next to the very thing asked about
     nouns = ask.topic_nouns or ask.nouns

@@ -108,6 +108,7 @@ class Ask:
     sentence: tuple[int, int] | None = None   # the whole sentence, when it asks two questions at once
     referent: str = ""             # what «её» stands for in «…ледяную горку — можно ли её сделать?»: «горка»
     condition: list[str] = field(default_factory=list)   # the figures of «А если тираж 3000, …?»: «3000»
+    figures: list[str] = field(default_factory=list)     # of a yes/no question: «до двух часов» → «два»
 
 
 def squash(s: str) -> str:
@@ -458,23 +459,33 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
     condition = _condition_figures(toks) if kind == "question" else []
+    # «Можно ли продлить прощание до двух часов?»: the figure is what is asked for
+    figures = _condition_figures(toks, anywhere=True) if atype == "yesno" and kind == "question" and not condition \
+        else []
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
-               objects=objects, judged=judged, options=options, referent=referent, condition=condition)
+               objects=objects, judged=judged, options=options, referent=referent, condition=condition,
+               figures=figures)
 
 
-def _condition_figures(toks: list["Token"]) -> list[str]:
+def _condition_figures(toks: list["Token"], anywhere: bool = False) -> list[str]:
     """The figures a question is conditional on: «А если тираж 3000, цена заметно снизится?» → ['3000'], «Есть ли
     скидка, если сдаём сразу все двенадцать?» → ['двенадцать'] (digits without spaces, or the number word's lemma).
     An answer about another figure («при 500 экземплярах — 640 ₽») does not answer it."""
     forms = [extras.form(t) for t in toks]
-    if "если" not in forms:
+    if "если" not in forms and not anywhere:
         return []
     out: list[str] = []
     prev_digit = False
-    for t in toks[forms.index("если") + 1:]:
-        if t.text in (",", "—", "–", "?", ";"):
+    first = 0 if anywhere else forms.index("если") + 1
+    for k, t in enumerate(toks[first:], first):
+        if t.text in (",", "—", "–", "?", ";") and not anywhere:
             break
+        if anywhere and not (k and toks[k - 1].pos_ == "ADP" or prev_digit) or extras.form(t) in ("один", "одного", "одну",
+                                                                                                 "одна", "одно", "одной"):
+            # in a yes/no question only an extent asked for («до двух часов», «на 40 человек»), never «ещё одного»
+            prev_digit = t.text.isdigit()
+            continue
         if t.text.replace(" ", "").isdigit():
             digits = t.text.replace(" ", "")
             if out and out[-1].isdigit() and len(digits) == 3 and prev_digit:
