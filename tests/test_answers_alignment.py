@@ -535,3 +535,11 @@ def test_a_preposition_is_no_verb():
 
     (c,) = candidates(analyse(source("Для пожилых поставим стулья вдоль стены.")))
     assert "длить" not in c.lemmas and "для" in c.lemmas
+
+
+def test_a_date_answers_how_long_only_as_an_end():
+    q = "Сколько стоит остекление? Сколько займёт монтаж?"
+    got = _verdicts(q, "Остекление — 118 тыс. рублей.\n\nНапишите удобную дату монтажа — ближайшие свободные дни 22 и 24 апреля.")
+    assert got == [True, False]
+    got = _verdicts(q, "Остекление — 118 тыс. рублей.\n\nМонтаж закончим к пятнице, начнём в среду.")
+    assert got == [True, True]

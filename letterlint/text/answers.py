@@ -607,7 +607,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0:
         return True       # «Когда будет макет?» → «Макет готов, файл во вложении»
     if t == "duration":
-        return _says(c, cfg, "duration") or _says(c, cfg, "date")
+        # a date answers «сколько займёт» when it is the end: «закончим к пятнице», not «свободные дни 22 и 24 апреля»
+        return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
