@@ -543,3 +543,23 @@ def test_a_date_answers_how_long_only_as_an_end():
     assert got == [True, False]
     got = _verdicts(q, "Остекление — 118 тыс. рублей.\n\nМонтаж закончим к пятнице, начнём в среду.")
     assert got == [True, True]
+
+
+def test_a_yes_no_question_restated_with_its_own_verb_is_answered_there():
+    from letterlint.text.answers import answer_order_broken
+
+    q = "Хватит ли одного переводчика на зал на весь день? Когда вы сможете прислать договор?"
+    reply = ("Одного переводчика на зал на целый день не хватит: переводчики работают в паре.\n\n"
+             "Договор пришлю к 15-му.\n\n"
+             "P.S. Переводчикам нужно хорошо освещённое место у сцены, чтобы их было видно из зала.")
+    got = _align(q, reply)
+    assert [a.answered for a in got] == [True, True]
+    assert got[0].best.text.startswith("Одного переводчика")
+    assert answer_order_broken(got) is None
+
+
+def test_the_year_of_a_date_is_no_topic():
+    q = "Сколько будет стоить продление на год на те же 120 рабочих мест?"
+    got = _align(q, "Продление 120 лицензий на 12 месяцев — 312 000 ₽.\n\n"
+                    "15 мест для филиала добавим отдельной строкой: ещё 39 000 ₽, срок — до 15 марта 2026 года.")
+    assert got[0].best.text.startswith("Продление 120 лицензий")

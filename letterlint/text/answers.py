@@ -116,6 +116,9 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         span = at.doc.char_span(s, e, alignment_mode="expand")
         toks = [t for t in span or [] if extras.is_word(t)]
         # (a preposition or a conjunction is only itself: «для» is no imperative of «длить»)
+        # (nor is the «года» of a date: «до 15 марта 2026 года» says nothing about «продление на год»)
+        toks = [t for k, t in enumerate(toks) if not (k and toks[k - 1].text.isdigit() and len(toks[k - 1].text) == 4
+                                                      and extras.form(t).startswith("год"))]
         lem = {l for t in toks if t.pos_ not in _FUNCTION_POS for l in _lemmas(t)} | {extras.form(t) for t in toks}
         lem |= {h for h in map(_head, lem) if h}      # «SSL-сертификат» speaks of a «сертификат»
         refs = _references(raw)
@@ -348,12 +351,15 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             same_verb = _same_verb(ask, c, cfg)
             # (a bare number in common is no link: «отсрочка на 30 дней» and «30 штук на складе»)
             worded = ov > 0 and share([f for f in ask.focus if not f[:1].isdigit()], c, cfg.stem, cfg.synonyms) > 0
+            # the question restated as a statement with its own verb: «Хватит ли одного переводчика на зал?» →
+            # «Одного переводчика на зал на целый день не хватит: …»
+            restated = ask.answer_type == "yesno" and same_verb and ov >= _RESTATED and c in singles
             strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (bool(
-                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality)
+                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality) or restated
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
                 if _YES_NO_OPENING.match(c.text) and (
-                        ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or same_verb):
+                        ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or same_verb) or restated:
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
             # «Успеете к 20-му?» → «напечатаем к пятнице, 17-го»: our deadline answers whether we make it
@@ -462,6 +468,7 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
 _DIRECT_YES_NO = 1.0
 _TOTAL_SCORE = 0.8
+_RESTATED = 0.6          # the share of a yes/no question that a restatement with its own verb repeats
 _DIRECT_OVERLAP = 0.4     # «Да, досрочно расторгнуть договор можно.» (0.43), not «Да, реставрация витражей…» (0.3)
 
 
