@@ -355,7 +355,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # «Одного переводчика на зал на целый день не хватит: …»
             restated = ask.answer_type == "yesno" and same_verb and ov >= _RESTATED and c in singles
             strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (bool(
-                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality) or restated
+                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality or
+                ov >= _DIRECT_OVERLAP and _says(c, cfg, "verdict") and _names_action(ask, c, cfg)) or restated
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
                 if _YES_NO_OPENING.match(c.text) and (
@@ -518,6 +519,12 @@ def _same_verb(ask: Ask, c: Candidate, cfg: AnswerConfig, every: bool = False) -
     («хотела бы уточнить, можно ли…»)."""
     found = [share([v], c, cfg.stem) >= 1.0 for v in ask.verbs if v not in _WEAK_VERBS]
     return bool(found) and (all(found) if every else any(found))
+
+
+def _names_action(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The asked action is named, as a verb or its noun: «Можно ли выкупить машины досрочно?» → «Досрочный выкуп
+    возможен…» (with a verdict this answers the question even without the thing acted on)."""
+    return any(share([v], c, cfg.stem, cfg.synonyms) > 0 for v in ask.verbs if v not in _WEAK_VERBS)
 
 
 def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
