@@ -577,3 +577,20 @@ def test_a_verdict_on_the_action_named_as_a_noun_answers_a_can_question():
 def test_a_tax_deadline_is_a_payment_date():
     q = "И подскажите, когда крайний срок уплаты налога за первый квартал?"
     assert _verdicts(q, "Авансовый платёж за первый квартал нужно перечислить до 28 апреля.") == [True]
+
+
+def test_an_enumerator_is_no_topic_and_a_scope_is_no_volume():
+    from _questions import asks_in
+
+    (a,) = asks_in("Второе — когда будет отчёт за февраль?")
+    assert "второе" not in a.focus
+    assert _verdicts("Второе — когда будет отчёт за февраль?", "Отчёт за февраль пришлю завтра до обеда.") == [True]
+    a, b = asks_in("Входит ли в программу стоматология и в каком объёме?")
+    assert b.answer_type == "open" and "стоматология" in b.topic_nouns
+
+
+def test_a_dated_deferral_answers_an_alternative_question():
+    q = "Клиника пишет, что перевод должен быть заверен. Достаточно печати бюро или нужен нотариус?"
+    assert _verdicts(q, "С заверением сложнее. Я написала в клинику и ответ передам вам в понедельник, 10 марта.") \
+        == [True]
+    assert _verdicts(q, "С заверением сложнее. Я написала в клинику и передам ответ, как только придёт.") == [False]

@@ -383,7 +383,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = min(score, cfg.threshold - 0.01)
             # (the measure asked is there when its figure is: «С какого возраста забрать?» → «в два с половиной месяца»)
             measured = type_ok and any(cfg.measures.get(n) == ask.answer_type for n in ask.topic_nouns)
-            if ask.options and not (chosen or by_number or by_ref or _YES_NO_OPENING.match(c.text)):
+            if ask.options and not (chosen or by_number or by_ref or deferred or _YES_NO_OPENING.match(c.text)):
                 # «…в общую группу или ему нужно отдельно?» is not answered by the price of the group: a choice is named
                 score = min(score, cfg.threshold - 0.01)
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or

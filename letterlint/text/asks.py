@@ -335,6 +335,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     quoted_asks = [(a, b) for a, b in quoted if _SENTENCE_END.search(text[a:b])]
     words = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
     titled = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted_asks)]
+    words, titled = _without_enumerator(words), _without_enumerator(titled)
     if not words:
         return None
     unquoted = _URL.sub(" ", _QUOTED.sub(" ", span_text))   # «…/j/844?pwd=…» asks nothing
@@ -419,14 +420,17 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         # borrow: any figure of the right kind answers it)
         topic_words = [t for t in context if extras.is_word(t)] + words
         focus = _focus(topic_words, lex)
-    if first_half and atype not in ("yesno", "action") and pointing and \
+    if first_half and atype not in ("yesno", "action") and \
             not any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns for t in words):
         # the second half of a double question points at the thing of the first; the noun counted there
         # («Сколько человек…») is not that thing
+        # (only a thing: «Сколько фотографий получим в итоге и в какие сроки?» leaves «в какие сроки» bare)
         counted = {i + 1 for i, t in enumerate(first_half) if extras.form(t) in lex.interrogatives}
         borrowed = [t for i, t in enumerate(first_half) if i not in counted and extras.is_word(t)]
-        topic_words = words + borrowed
-        focus = _focus(topic_words, lex)
+        if any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns and t.lemma_ not in lex.generic_nouns
+               for t in borrowed):
+            topic_words = words + borrowed
+            focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
@@ -559,6 +563,19 @@ def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
     return left + right if left and right else []
 
 
+def _without_enumerator(words: list["Token"]) -> list["Token"]:
+    """«Второе — когда будет отчёт?», «И последнее: щенок будет с прививками?»: the count of the questions, set off
+    by a dash, a colon or a comma, is no topic («второе» is not the main course)."""
+    k = 1 if words and extras.form(words[0]) in ("и", "а", "ну") else 0
+    if len(words) <= k + 1 or extras.form(words[k]) not in _ENUMERATORS:
+        return words
+    t = words[k]
+    nxt = t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return words[k + 1:] if nxt is not None and nxt.text in ("—", "–", ":", ",", "-") else words
+
+
+_ENUMERATORS = frozenset({"первое", "второе", "третье", "четвертое", "пятое", "последнее", "во-первых", "во-вторых",
+                          "в-третьих", "в-четвертых", "ещё", "еще", "также", "кстати"})
 _MEASURES = frozenset({"size", "weight", "volume", "age"})
 _NOT_JUDGED = frozenset({"можно", "возможно", "нужно", "надо", "необходимо", "правильно", "верно", "действительно",
                          "также", "еще", "уже", "сразу", "тоже"})
@@ -754,6 +771,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if interrogative in ("как", "насколько") and {"долго", "быстро", "скоро"} & set(norms):
         # «Как быстро можно ожидать восстановления?», «Насколько быстро уходят голуби?» ask how long
         return "duration"
+    if interrogative in ("каком", "какой") and {"объеме", "объёме"} & set(norms):
+        return "open"     # «в каком объёме входит стоматология?» asks the scope, not a volume
     if interrogative and lex.interrogatives.get(interrogative) == "degree":
         return "open"     # «Насколько опасен пункт про тарифы?» — an assessment, whatever the nouns
     if li and (interrogative in (None, "ли")):
