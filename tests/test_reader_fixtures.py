@@ -377,3 +377,18 @@ def test_fixtures_match_generator() -> None:
     run = subprocess.run([sys.executable, str(FIXTURES / "make_encoded.py"), "--check"],
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_an_encoded_display_name_with_a_comma_is_one_address(tmp_path):
+    """«ХостЛайн, техподдержка» encoded in RFC 2047 decodes to a name with a comma: one sender, not two."""
+    from email.header import Header
+
+    from letterlint.mail import read_path
+
+    name = Header("ХостЛайн, техподдержка", "utf-8").encode()
+    src = tmp_path / "a.eml"
+    src.write_text(f"From: {name} <support@hostline.ru>\nTo: {name} <support@hostline.ru>, a@b.ru\n"
+                   "Subject: x\n\nтекст\n", encoding="utf-8")
+    (letter,) = read_path(str(src))
+    assert letter.sender.addr == "support@hostline.ru" and letter.sender.name == "ХостЛайн, техподдержка"
+    assert [a.addr for a in letter.to] == ["support@hostline.ru", "a@b.ru"]

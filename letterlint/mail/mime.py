@@ -60,11 +60,11 @@ def parse_message(data: bytes, path: str, kind: str = "eml", line_offset: int = 
     letter = Letter(path=path, kind=kind)
     letter.headers_present = frozenset(k.lower() for k in msg.keys())
     letter.subject = " ".join(_header(msg, "subject", hint).split())
-    froms = parse_addresses(_header(msg, "from", hint))
+    froms = parse_addresses(_address_header(msg, "from", hint))
     letter.sender = froms[0] if froms else None
-    letter.to = parse_addresses(_header(msg, "to", hint))
-    letter.cc = parse_addresses(_header(msg, "cc", hint))
-    letter.reply_to = parse_addresses(_header(msg, "reply-to", hint))
+    letter.to = parse_addresses(_address_header(msg, "to", hint))
+    letter.cc = parse_addresses(_address_header(msg, "cc", hint))
+    letter.reply_to = parse_addresses(_address_header(msg, "reply-to", hint))
     letter.message_id = _header(msg, "message-id", hint).strip()
     letter.in_reply_to = _header(msg, "in-reply-to", hint).strip()
     letter.references = _header(msg, "references", hint).split()
@@ -96,6 +96,27 @@ def _header(msg: email.message.Message, name: str, hint: str) -> str:
         return ""
     return ", ".join(v for v in (_decode_header_value(v, hint) for v in values) if v) if name in ("to", "cc") \
         else _decode_header_value(values[0], hint)
+
+
+def _address_header(msg: email.message.Message, name: str, hint: str) -> str:
+    """An address header decoded with each display name quoted: «=?utf-8?b?…?= <a@b>» may decode to «ХостЛайн,
+    техподдержка <a@b>», and a comma inside a name must not split it into two addresses."""
+    try:
+        values = [str(v) for v in msg.get_all(name) or [] if not isinstance(v, email.header.Header)]
+    except Exception:
+        values = []
+    if not values or not any("=?" in v for v in values):
+        return _header(msg, name, hint)
+    try:
+        out = []
+        for display, addr in email.utils.getaddresses(values):
+            decoded = _decode_header_value(email.header.make_header(email.header.decode_header(display)), hint) \
+                if "=?" in display else display
+            decoded = decoded.replace('"', "'").replace("\\", "")
+            out.append(f'"{decoded}" <{addr}>' if decoded and addr else addr or decoded)
+        return ", ".join(x for x in out if x)
+    except Exception:
+        return _header(msg, name, hint)
 
 
 def _decode_header_value(value: object, hint: str) -> str:
