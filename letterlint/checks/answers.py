@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import weakref
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -20,6 +21,7 @@ from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
 from letterlint.text.asks import squash
+from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -191,11 +193,12 @@ def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
     msg, _ = client_asks(ctx)
     every = alignments(ctx)
     missed = [al for al in every if al.ask.kind == kind and not al.answered and not al.ask.standing]
+    asked = Counter(al.ask.sentence for al in every)
+    left_open = Counter(al.ask.sentence for al in missed)
     done: set[tuple[int, int]] = set()
     for al in missed:
         whole = al.ask.sentence
-        if whole is not None and sum(o.ask.sentence == whole for o in missed) == \
-                sum(o.ask.sentence == whole for o in every):
+        if whole is not None and left_open[whole] == asked[whole]:
             if whole not in done:
                 done.add(whole)
                 text = msg.text.text[whole[0]:whole[1]].strip()
@@ -265,7 +268,7 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
             continue
         keys = [k.lower().replace("ё", "е").split() for k in fact["ask"]]
         # «юридический адрес» is not the site address the client gave: words that make it another thing
-        other = {w.lower().replace("ё", "е") for w in fact.get("not_when", [])}
+        other = {norm(w) for w in fact.get("not_when", [])}
         for ask in asks:
             if ask.start in reported:
                 continue   # one finding per question, even when two facts fit it

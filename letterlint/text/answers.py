@@ -403,13 +403,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = min(score, cfg.threshold - 0.01)
             if not (by_number or by_ref or _decides(ask, c, cfg)):
                 score = min(score, cfg.threshold - 0.01)
-            if ask.condition and not (by_number or by_ref or _YES_NO_OPENING.match(c.text)) and \
-                    not _names_figures(ask.condition, c):
-                # «А если тираж 3000, цена снизится?» is not answered by «при 500 экземплярах — 640 ₽»
-                score = min(score, cfg.threshold - 0.01)
-            if ask.figures and _MODAL_ASK.search(ask.text) and not (
-                    by_number or by_ref or _YES_NO_OPENING.match(c.text) or same_verb or _names_figures(ask.figures, c)):
-                # «Можно ли продлить прощание до двух часов?» is not answered by «В стоимость входит час прощания»
+            if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text))):
                 score = min(score, cfg.threshold - 0.01)
             if ask.referent and not (by_number or by_ref or _YES_NO_OPENING.match(c.text) or _echoes(ask, c)) and \
                     share([ask.referent], c, cfg.stem, cfg.synonyms) < 1.0:
@@ -538,8 +532,9 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 # «сколько дней/часов…»: the units a length of time answering it may be in
-_UNITS = {"дн": ("дн", "ден", "сут", "недел"), "недел": ("недел", "дн", "ден", "месяц"), "месяц": ("месяц", "недел", "год", "лет"),
-          "час": ("час", "мин", "сут", "полчас"), "минут": ("мин", "час", "полчас")}
+_UNITS = {"дн": ("дн", "ден", "сут", "недел"), "недел": ("недел", "дн", "ден", "месяц"),
+          "месяц": ("месяц", "недел", "год", "лет"), "час": ("час", "мин", "сут", "полчас"),
+          "минут": ("мин", "час", "полчас")}
 _ASKED_UNIT = re.compile(r"\bсколько\s+(дн|недел|месяц|час|минут)", re.I)
 
 
@@ -555,6 +550,17 @@ def _sole_fit(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         stems = _UNITS[unit.group(1).lower()]
         return bool(re.search(r"\b(?:" + "|".join(stems) + ")", c.text, re.I))
     return True
+
+
+def _misses_figure(ask: Ask, c: Candidate, cfg: AnswerConfig, opens: bool, condition_opens: bool = True) -> bool:
+    """The sentence leaves out the figure the question hangs on: «А если тираж 3000, цена снизится?» is not
+    answered by «при 500 экземплярах — 640 ₽», nor «Можно ли продлить прощание до двух часов?» by «В стоимость
+    входит час прощания». ``opens``: the sentence opens with a yes or a no, which answers either (a condition's only
+    when ``condition_opens``); the asked verb answers an extent too («Прощание продлим…»)."""
+    if ask.condition and not (opens and condition_opens) and not _names_figures(ask.condition, c):
+        return True
+    return bool(ask.figures) and bool(_MODAL_ASK.search(ask.text)) and not (
+        opens or _same_verb(ask, c, cfg) or _names_figures(ask.figures, c))
 
 
 def _names_figures(figures: list[str], c: Candidate) -> bool:
@@ -867,11 +873,8 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
         return ""
     if ask.key_nouns and not share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or not _decides(ask, c, cfg):
         return ""       # «Входит ли в цену фундамент?» is answered only where the foundation is named
-    if ask.condition and not _names_figures(ask.condition, c):
+    if _misses_figure(ask, c, cfg, bool(_YES_NO_OPENER.search(c.text)), condition_opens=False):
         return ""       # «А если тираж 3000…?» is not answered by the price at 500
-    if ask.figures and _MODAL_ASK.search(ask.text) and not (
-            _YES_NO_OPENER.search(c.text) or _same_verb(ask, c, cfg) or _names_figures(ask.figures, c)):
-        return ""       # «Можно ли продлить прощание до двух часов?» is not answered by the hall booked at 10:00
     # the thing asked about, not a verb or an adjective («сможем выйти», «старой кровли» share nothing with
     # «вывоз старого шифера»); a date answers «когда» only next to the very thing asked about
     nouns = ask.topic_nouns or ask.nouns

@@ -464,42 +464,50 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
     condition = _condition_figures(toks) if kind == "question" else []
     # «Можно ли продлить прощание до двух часов?»: the figure is what is asked for
-    figures = _condition_figures(toks, anywhere=True) if atype == "yesno" and kind == "question" and not condition \
-        else []
+    figures = _asked_extents(toks) if atype == "yesno" and kind == "question" and not condition else []
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
                figures=figures)
 
 
-def _condition_figures(toks: list["Token"], anywhere: bool = False) -> list[str]:
-    """The figures a question is conditional on: «А если тираж 3000, цена заметно снизится?» → ['3000'], «Есть ли
-    скидка, если сдаём сразу все двенадцать?» → ['двенадцать'] (digits without spaces, or the number word's lemma).
-    An answer about another figure («при 500 экземплярах — 640 ₽») does not answer it."""
-    forms = [extras.form(t) for t in toks]
-    if "если" not in forms and not anywhere:
-        return []
-    out: list[str] = []
-    prev_digit = False
-    first = 0 if anywhere else forms.index("если") + 1
-    for k, t in enumerate(toks[first:], first):
-        if t.text in (",", "—", "–", "?", ";") and not anywhere:
-            break
-        if anywhere and not (k and toks[k - 1].pos_ == "ADP" or prev_digit) or extras.form(t) in ("один", "одного", "одну",
-                                                                                                 "одна", "одно", "одной"):
-            # in a yes/no question only an extent asked for («до двух часов», «на 40 человек»), never «ещё одного»
-            prev_digit = t.text.isdigit()
-            continue
-        if t.text.replace(" ", "").isdigit():
-            digits = t.text.replace(" ", "")
-            if out and out[-1].isdigit() and len(digits) == 3 and prev_digit:
-                out[-1] += digits          # «2 000» comes as two tokens
+def _figures(toks: list["Token"]) -> list[tuple[int, str]]:
+    """(token index, figure) for every figure: digits without spaces («2 000», two tokens, is «2000») or a number
+    word's lemma («двенадцать», «два» for «двух»)."""
+    out: list[tuple[int, str]] = []
+    for k, t in enumerate(toks):
+        digits = t.text.replace(" ", "")
+        if digits.isdigit():
+            if out and k and toks[k - 1].text.isdigit() and out[-1][0] == k - 1 and len(digits) == 3:
+                out[-1] = (k, out[-1][1] + digits)
             else:
-                out.append(digits)
+                out.append((k, digits))
         elif t.pos_ == "NUM" and extras.is_word(t):
-            out.append(t.lemma_)
-        prev_digit = t.text.isdigit()
+            out.append((k, t.lemma_))
     return out
+
+
+_ONE = frozenset({"один", "одного", "одну", "одна", "одно", "одной"})
+
+
+def _condition_figures(toks: list["Token"]) -> list[str]:
+    """The figures a question is conditional on: «А если тираж 3000, цена заметно снизится?» → ['3000'], «Есть ли
+    скидка, если сдаём сразу все двенадцать?» → ['двенадцать'] — the «если» clause up to its punctuation. An answer
+    about another figure («при 500 экземплярах — 640 ₽») does not answer it."""
+    forms = [extras.form(t) for t in toks]
+    if "если" not in forms:
+        return []
+    first = forms.index("если") + 1
+    end = next((k for k in range(first, len(toks)) if toks[k].text in (",", "—", "–", "?", ";")), len(toks))
+    return [f for k, f in _figures(toks) if first <= k < end and extras.form(toks[k]) not in _ONE]
+
+
+def _asked_extents(toks: list["Token"]) -> list[str]:
+    """The extent a yes/no question asks for, a figure after a preposition: «Можно ли продлить прощание до двух
+    часов?» → ['два'], «на 40 человек» → ['40']; never «ещё одного водителя»."""
+    return [f for k, f in _figures(toks)
+            if k and toks[k - 1].pos_ == "ADP" or k > 1 and toks[k - 2].pos_ == "ADP" and toks[k - 1].text.isdigit()
+            if extras.form(toks[k]) not in _ONE]
 
 
 _PRONOUN_AGREES = {"её": {"femn", "sing"}, "ее": {"femn", "sing"}, "она": {"femn", "sing"}, "его": {"sing"},
