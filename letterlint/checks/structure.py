@@ -1,9 +1,9 @@
-"""How a letter is built (DESIGN §2): call-to-action, closing, long-sentence, letter-length, price-breakdown.
+"""How a letter is built (DESIGN §2): call-to-action, closing, long-sentence, letter-length.
 
-All five read only the author's words: the new text without the sign-off («С уважением,», name, position,
+All four read only the author's words: the new text without the sign-off («С уважением,», name, position,
 contacts — found by letterlint.text.layout even when the reader left them in the new text) and without «>»
 citations. Phrase lists and thresholds are the rules' YAML params over letterlint/data/structure.yaml.
-The invitation, call-summary and reply-time rules are in structure_meeting.py.
+The invitation, call-summary and reply-time rules are in structure_meeting.py, price-breakdown in price.py.
 """
 
 from __future__ import annotations
@@ -469,118 +469,3 @@ def letter_length(ctx: "RuleContext") -> Iterable[Hit]:
     at = words[limit].idx
     s, e = next(((s, e) for s, e in body.sentences if s <= at < e), (at, at + len(words[limit].text)))
     yield Hit.span(ctx.letter.new_text, s, e, value=len(words))
-
-
-# --- price --------------------------------------------------------------------------------------------------
-
-@register("price-breakdown", needs=("morph",))
-def price_breakdown(ctx: "RuleContext") -> Iterable[Hit]:
-    """A price is named and the letter nowhere says what it includes (one finding, at the first price)."""
-    from letterlint.text.layout import is_list_item, overlaps
-    from letterlint.text.money import DEFAULT_CURRENCIES, find_money
-
-    body = _body(ctx)
-    if body is None:
-        return
-    p = _params(ctx)
-    text = body.text
-    currencies = tuple(p.get("currencies") or DEFAULT_CURRENCIES)
-    price_words = list(p.get("price_words") or [])
-    not_price = list(p.get("not_price_words") or [])
-    included = list(p.get("included_phrases") or [])
-    if _has(body, included, body.start, body.end):
-        return
-    sents = body.sentences
-    first = None
-    for k, (s, e) in enumerate(sents):
-        money = [m for m in find_money(text, currencies, s, e) if not overlaps(m.start, m.end, body.skip)]
-        if not money:
-            continue
-        prev = sents[k - 1] if k > 0 else None
-        money = [m for m in money if _our_price(body, p, m, s, e, prev, price_words, not_price)]
-        if not money:
-            continue
-        after = text[money[0].end:e]
-        if re.search(r":\s*\S.*(?:,|\sи\s)", after):       # «За 42 000 ₽ сделаем: перенос, настройку и обучение»
-            continue
-        if text[s:e].rstrip().endswith(":") or (k + 1 < len(sents) and is_list_item(text[sents[k + 1][0]:sents[k + 1][1]])
-                                                 and text[s:e].rstrip().endswith(":")):
-            continue
-        if _contents_named(body, p, money[0], s, prev) or _single_addon(body, p, money[0], s, e):
-            continue
-        first = money[0]
-        break
-    if first is not None:
-        yield Hit.span(ctx.letter.new_text, first.start, first.end, price=first.text)
-
-
-def _money_clause(text: str, m: Any, s: int, e: int) -> tuple[int, int]:
-    """The clause of a sum: between the commas, semicolons or colons around it («Тысяча комплектов обойдётся в
-    42 000 ₽, светоотражающие — дороже на 9 000 ₽»: two clauses, one price and one difference)."""
-    a = max(text.rfind(ch, s, m.start) for ch in ",;:")
-    b = min([x for x in (text.find(ch, m.end, e) for ch in ",;") if x >= 0] or [e])
-    return (a + 1 if a >= s else s), b
-
-
-def _our_price(body: "Body", p: dict, m: Any, s: int, e: int, prev: Any, price_words: list, not_price: list) -> bool:
-    """Is this sum a price of our work? Not a debt, a fine, a tax, a difference (not_price_words in its clause, or
-    in the sentence when its clause names no price), not the client's own spending («бюджет первой недели
-    кампании — 150 000 ₽»: client_spend_words), and not a figure continuing a sentence about such a sum
-    («…пересчитает налог… Ориентир по прошлому кварталу — около 310 000 ₽»)."""
-    text = body.text
-    cs, ce = _money_clause(text, m, s, e)
-    clause_price = _has(body, price_words, cs, ce)
-    if _has(body, not_price, cs, ce) or (not clause_price and _has(body, not_price, s, e)):
-        return False
-    if re.search(r"\bна\s*$", text[cs:m.start]) and _has(body, not_price, s, e):
-        return False       # «срок увеличится на два дня, а цена — на 18 ₽»: a difference
-    dashed = bool(re.search(r"(?:[—–-]|\bза)\s*(?:(?:от|около|всего)\s+)?$", text[s:m.start]))
-    if not (_has(body, price_words, s, e) or dashed):
-        return False
-    spend_words = list(p.get("client_spend_words") or [])
-    if spend_words and _has(body, list(p.get("spend_price_words") or []), s, e) and _has(body, spend_words, s, e):
-        return False
-    if not _has(body, price_words, s, e) and prev is not None and _has(body, not_price, *prev):
-        return False       # «Ориентир — около 310 000 ₽» after a sentence about the tax
-    return True
-
-
-def _contents_named(body: "Body", p: dict, m: Any, s: int, prev: Any) -> bool:
-    """What the price includes is said in the same phrase or just before it: «Перевод 40 страниц на немецкий с
-    редактурой носителя обойдётся в 64 000 ₽», «Печать шести баннеров 3×6 м … с люверсами — 32 400 ₽» (a scope
-    with a number and a part «с …» before the sum), or «Продажи и остатки перенесём полностью, справочник
-    контрагентов — с проверкой дублей. Стоимость работ — 48 000 ₽» (the previous sentence lists our work and
-    the price refers back to it)."""
-    text = body.text
-    head = text[s:m.start]
-    not_parts = [norm_word.lower() for norm_word in p.get("not_part_words") or []]
-    parts = [x for x in re.finditer(r"\b(?:с|со)\s+([а-яё]+)", head, re.I)
-             if not any(x.group(1).lower().startswith(w) for w in not_parts) and not x.group(1)[0].isdigit()]
-    scope = any(t.like_num or "NUMR" in extras.oc(t) for t in _tokens(body, s, m.start))
-    if parts and scope:
-        return True
-    if prev is None:
-        return False
-    ps, pe = prev
-    listed = len(re.findall(r",|\sи\s", text[ps:pe])) >= int(p.get("listed_min_separators", 2))
-    ours = any({"1per", "futr"} <= extras.oc(t) or {"1per", "past"} <= extras.oc(t) or
-               ({"plur", "past"} <= extras.oc(t) and "VERB" in extras.oc(t)) for t in _tokens(body, ps, pe))
-    back = _has(body, list(p.get("back_reference_words") or []), s, m.start)
-    return listed and ours and back
-
-
-def _single_addon(body: "Body", p: dict, m: Any, s: int, e: int) -> bool:
-    """An optional extra priced by the unit, the unit being self-explanatory: «Если профиль другой, сделаем
-    пробу за 1 500 ₽», «Если понадобятся ещё изменения, каждый следующий круг будет стоить 15 000 ₽»."""
-    span = _tokens(body, s, e)
-    if not any((extras.form(t) or t.text.lower()) == "если" for t in span):
-        return False
-    cs, ce = _money_clause(body.text, m, s, e)
-    if re.search(r"\d", body.text[cs:m.start]):
-        return False                 # a scope with a number is a package, not one unit
-    if _has(body, list(p.get("addon_words") or []), cs, ce):
-        return True
-    before = [t for t in _tokens(body, cs, m.start) if not t.is_punct]
-    # «сделаем пробу за 1 500 ₽»: our verb, one thing in the singular, the sum
-    return (len(before) >= 3 and (extras.form(before[-1]) or before[-1].text.lower()) == "за"
-            and {"NOUN", "sing"} <= extras.oc(before[-2]) and "VERB" in extras.oc(before[-3]))
