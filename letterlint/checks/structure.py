@@ -67,6 +67,9 @@ def closing(ctx: "RuleContext") -> Iterable[Hit]:
     last = [x for x in last if x not in opening or x == sents[-1]]
     if any(_has(body, phrases, s, e) for s, e in last):
         return
+    wish = p.get("wish_regex")
+    if wish and any(re.search(wish, body.text[s:e], re.I) for s, e in last):
+        return
     # a wish written as the sign-off line («Всего доброго,») or right under the text without punctuation
     tail = body.text[body.end:]
     head = "\n".join(line for line in tail.strip().split("\n")[:2])
@@ -229,13 +232,20 @@ def _wait_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
             continue
         clause = _clause_of(span, i)
         ctext = " ".join(x.text for x in clause)
-        if not _deadline(p, ctext):
+        if not (_deadline(p, ctext) or _waited_thing(span, i)):
             continue
         rx = p.get("wait_third_party_regex")
         if rx and re.search(rx, ctext, re.I):
             continue
         return True
     return False
+
+
+def _waited_thing(span: list, i: int) -> bool:
+    """«Ждём таблицу!», «Жду договор и фотографии.»: a thing (accusative) right after «жду/ждём» — the client is to
+    send it; «ждём ответа от поставщика» (genitive, a third party) is not."""
+    ahead = _words_ahead(span, i, 1)
+    return bool(ahead) and {"NOUN", "accs", "inan"} <= extras.oc(ahead[0]) and "1per" in extras.oc(span[i])
 
 
 def _third_party_request(span: list, p: dict) -> bool:
@@ -258,8 +268,8 @@ def _advice_step(span: list, p: dict) -> bool:
         if (extras.form(t) or t.text.lower()) not in words:
             continue
         clause = _clause_of(span, i)
-        if _ours(clause, p):
-            continue
+        if _ours(clause, p) or any((extras.form(x) or x.text.lower()) == "если" for x in span[max(0, i - 2):i]):
+            continue          # «Если удобнее забрать самим, мы работаем до 20:00» is a condition, not advice
         if (extras.form(t) or t.text.lower()) in addressed and not any(client & extras.lemmas(x) for x in clause):
             continue          # «Их стоит продолжить и осенью» is our plan; «вашим менеджерам стоит перезвонить»
         if any(_is_inf(x) for x in _words_ahead(span, i, 4)):
@@ -283,6 +293,8 @@ def _need_step(span: list, p: dict) -> bool:
         oc = extras.oc_any(nxt[0])
         if not ({"NOUN", "ADJF", "Apro"} & oc):
             continue
+        if extras.lemmas(nxt[0]) & set(p.get("need_client_objects") or ()):
+            return True          # «Для брони нужна предоплата 30%»
         ours = set(p.get("our_dative") or ())
         only = any((extras.form(x) or x.text.lower()) == "только" for x in span[i + 1:i + 2])
         if any((extras.form(x) or x.text.lower()) in ours for x in prev) or only or "ваш" in set().union(*(extras.lemmas(x) for x in nxt)):
@@ -405,7 +417,9 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     courtesy = list(p.get("closing_phrases") or [])
     sents = _ending(body)
     max_courtesy = int(p.get("courtesy_max_words", 6))
-    while len(sents) > 1 and _is_courtesy(body, *sents[-1], courtesy, max_courtesy):
+    farewells = list(p.get("farewell_phrases") or [])
+    while len(sents) > 1 and (_is_courtesy(body, *sents[-1], courtesy, max_courtesy)
+                              or _is_courtesy(body, *sents[-1], farewells, max_courtesy)):
         sents.pop()
     window = sents[-max(1, int(p.get("closing_sentences", 3))):]
     window = _with_previous_paragraph(body, sents, window, int(p.get("last_paragraph_max_sentences", 3)))
