@@ -196,3 +196,22 @@ def test_jargon_in_our_agency_name_and_signature(jargon: Engine) -> None:
 ])
 def test_officialese_notify_in_a_legal_context(officialese: Engine, text: str, hits: list[str]) -> None:
     assert found_ex(officialese, _ex(text)) == hits
+
+
+def test_jargon_quiet_when_the_conversation_is_the_clients_trade(jargon: Engine) -> None:
+    """unless_topic: «инвойс» to an importer, «футер» in a letter about hoodies, «бриф» to a marketer — but the same
+    words in a letter about something else are reported."""
+    customs = [{"from": "o.gromov@plitka-import.ru", "to": ["logist@vostok-cargo.ru"],
+                "text": "Добрый день! Везём плитку из Китая, нужна растаможка. Сколько займёт доставка?"}]
+    text = "Страховка стоит 0,3% от суммы по инвойсу и покрывает весь путь."
+    assert found_ex(jargon, _ex(text, thread=customs)) == []
+    assert found_ex(jargon, _ex(text)) == ["инвойсу"]
+    hoodies = [{"from": "a.lis@fest-test.ru", "to": ["merch@print-test.ru"], "text": "Сколько будут стоить 50 худи с логотипом?"}]
+    assert found_ex(jargon, _ex("Худи шьём из футера трёхнитки с начёсом.", thread=hoodies)) == []
+    assert found_ex(jargon, _ex("В футере сайта поменяли телефон.", thread=[])) == ["футере"]
+    marketer = {"text": "Бриф пришлю сегодня, заполните его до пятницы.",
+                "thread": [{"from": "n.demin@dom-plitki-test.ru", "to": ["smm@puls-test.ru"],
+                            "text": "Хотим запустить рекламу ВКонтакте.\n\nНиколай Дёмин\nмаркетолог «Дом плитки»"}]}
+    assert found_ex(jargon, marketer) == []
+    marketer["thread"][0]["text"] = "Хотим запустить рекламу ВКонтакте.\n\nНиколай Дёмин\nдиректор «Дом плитки»"
+    assert found_ex(jargon, marketer) == ["Бриф"]

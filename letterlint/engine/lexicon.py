@@ -16,7 +16,8 @@ Params understood by every lexicon rule (all optional):
     first_only: false           # report only the first occurrence of each entry
     … and the context params of letterlint.engine.lexicon_context: set_off_only, literal_before_noun,
     intensifier_only, greetings_only_at_start, future_only, skip_quoted, next_step, date_nearby, expansion,
-    common, per_sentence, shouting, noun_chain, skip_names, skip_internal, wishes, unless_near.
+    common, per_sentence, shouting, noun_chain, skip_names, skip_internal, wishes, unless_near,
+    unless_topic.
 """
 
 from __future__ import annotations
@@ -184,7 +185,7 @@ class Lexicon(RuleImpl):
         used_by_them = self._used_in_thread(ctx) if ctx.params.get("allow_if_in_thread") else set()
         first_only = bool(ctx.params.get("first_only"))
         seen: set[int] = set()
-        silenced: set[int] = set()
+        silenced: set[int] = set(self._off_topic(ctx, at, cx)) if cx.unless_topic else set()
         hits: list[tuple[int, Hit]] = []
         for m in matches:
             i = int(m.phrase.tag)  # type: ignore[arg-type]
@@ -255,6 +256,15 @@ class Lexicon(RuleImpl):
         if cx is None:
             cx = self._cx_cache[key] = LexiconContext.build(params, self.entries)
         return cx
+
+    def _off_topic(self, ctx: "RuleContext", at: "AnalysedText", cx: "LexiconContext") -> list[int]:
+        """Entries whose unless_topic phrases occur in the letter (its quotes too) or an earlier letter of the
+        thread: the conversation is about the client's trade, where the word is plain («инвойс» with an
+        importer), or uses another word of the same spelling («футер» in a letter about hoodies)."""
+        sources = [ctx.letter.body] + [m.text for m in ctx.earlier()]
+        sources += [m.letter.signature for m in ctx.earlier() if m.letter is not None]   # «маркетолог «Дом плитки»»
+        texts = [at] + [ctx.analysed(x) for x in sources if x.text.strip()]
+        return [i for i, topic in cx.unless_topic.items() if any(next(topic.finditer(t), None) for t in texts)]
 
     def _used_in_thread(self, ctx: "RuleContext") -> set[int]:
         """Entries found in earlier letters not written by us (the client used the word first). An upper-case

@@ -32,6 +32,9 @@ Entry lists name entries by any of their ``match`` variants.
       - entries: [уведомить]
         phrases: [роскомнадзор, налоговый, арендодатель]   # lemmas, like entries
         patterns: ['за \\d+ (?:рабочих |календарных )?(?:дн|день|недел|месяц)']
+    unless_topic:                   # per entry: quiet when the letter (quotes included) or an earlier letter of the
+      - entries: [инвойс]           # thread holds one of these — the word is the client's own trade («инвойс» to
+        phrases: [таможня, импорт]  # an importer) or another word of the same spelling («футер» the fabric)
     per_sentence: false             # at most one finding per sentence
     shouting:                       # extra findings (message key «shouting» of ``messages``)
       caps_min_words: 3             # N+ words in a row in capitals (0 = off)
@@ -61,7 +64,7 @@ ENTRY_CONDITIONS = ("set_off_only", "literal_before_noun", "intensifier_only", "
                     "future_only")
 CONTEXT_PARAMS = ENTRY_CONDITIONS + ("skip_quoted", "next_step", "date_nearby", "expansion", "common",
                                      "per_sentence", "shouting", "noun_chain", "skip_names", "skip_internal",
-                                     "wishes", "unless_near")
+                                     "wishes", "unless_near", "unless_topic")
 _NAME_QUOTED_RE = re.compile(r"«\s*([A-ZА-ЯЁ0-9][^«»\n]{0,60}?)\s*»|\"\s*([A-ZА-ЯЁ0-9][^\"\n]{0,60}?)\s*\"")
 _OPENERS = {"(", "«", '"', "„", "“", "—", "–", "-"}
 _QUOTED_RE = re.compile(r"«[^«»\n]*»|„[^„“”\n]*[“”]|“[^“”\n]*”|\"[^\"\n]*\"")
@@ -139,6 +142,7 @@ class LexiconContext:
     skip_internal: bool = False
     wishes: set[str] = field(default_factory=set)
     unless_near: dict[int, list[tuple[PhraseSet, list[re.Pattern[str]]]]] = field(default_factory=dict)
+    unless_topic: dict[int, PhraseSet] = field(default_factory=dict)
 
     @classmethod
     def build(cls, params: dict, entries: list[Any]) -> "LexiconContext":
@@ -192,6 +196,14 @@ class LexiconContext:
             for i, e in enumerate(entries):
                 if any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
                     c.unless_near.setdefault(i, []).append(near)
+        for item in params.get("unless_topic") or []:
+            if not isinstance(item, dict):
+                continue
+            labels = _labels(item.get("entries"))
+            topic = _phrases(item.get("phrases"))
+            for i, e in enumerate(entries):
+                if topic and any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
+                    c.unless_topic[i] = topic
         c.per_sentence = bool(params.get("per_sentence"))
         sh = params.get("shouting")
         if isinstance(sh, dict):
