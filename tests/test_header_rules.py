@@ -229,6 +229,10 @@ def test_subject_informative_ignores_replies_and_body_only_templates(engines) ->
     ("Присылаем расчёт, файл raschet.xlsx.\n\nИтого 5 000 ₽.", True),
     ("Расчёт во вложении.\n\nИтого 5 000 ₽.", True),
     ("Направляем счёт.\n\nСумма — 45 000 ₽, оплатить до 10 апреля.", True),
+    # «с вложенной инструкцией»: what comes inside the goods, not a file
+    ("40 аптечек обойдутся в 46 800 ₽ — с пластиковым футляром и вложенной инструкцией.", False),
+    ("Отправляю письмо с вложенным файлом договора.", True),
+    ("Договор с приложенной спецификацией — в этом письме.", True),
 ])
 def test_missing_attachment_phrases(engines, text: str, fires: bool) -> None:
     got = found(engines, "missing-attachment", text)

@@ -53,11 +53,9 @@ def test_every_case_reads(scores) -> None:
 # Session 6 audited the 162 question-set letters (qh, qx, qz, qv, qu, qt) for every other rule as well. The audit
 # found false alarms these rules did not show on the letters they were tuned on; they stay below their bars until
 # fixed (figures and the list of false alarms: README, «Rules and their precision and recall»). strict: the test
-# fails as soon as a rule is back above its bar, so the mark is removed then.
-BELOW_BAR_SINCE_AUDIT = {
-    "meeting-invite": "«ведущий на 5 часов» read as a meeting; «предложите удобное время» not seen",
-    "missing-attachment": "«вложенной инструкцией» — a leaflet inside the goods, not a file",
-}
+# fails as soon as a rule is back above its bar, so the mark is removed then. Session 7 brought all five
+# (price-breakdown, call-to-action, jargon, meeting-invite, missing-attachment) back above their bars.
+BELOW_BAR_SINCE_AUDIT: dict[str, str] = {}
 
 
 @pytest.mark.parametrize("rule", [

@@ -333,6 +333,13 @@ def test_phone_mention_is_not_a_summary(engines) -> None:
      "Удобно ли вам?", "90 минут"),
     ("Предлагаю созвониться в четверг в 11:00, чтобы показать отчёт. Займёт минут 30. Удобно ли вам?\n"
      "Zoom meeting invitation - Zoom Meeting Сергей Колесников\nhttps://us06web.zoom.us/j/84412345678", "ничего не говорит"),
+    # a question in the 1st person plural is an invitation; «Если не получится — предложите удобное время» asks
+    ("Отчёт пришлю в четверг. Созвонимся в четверг после отчёта?", "времени"),
+    ("Предлагаю встретиться на объекте в субботу, 19 апреля, в 12:00 и обсудить планировку. Если не получится — "
+     "предложите, пожалуйста, удобное время.", None),
+    # a length said of something else in the letter is not the meeting's
+    ("Регистрация с ведущим на 5 часов — 185 000 ₽. Предлагаю встретиться в студии и обсудить сценарий. "
+     "Вам удобно в четверг в 19:00?", None),
 ])
 def test_meeting_invite(engines, text: str, key: str | None) -> None:
     got = found(engines, "meeting-invite", {"subject": "Созвон", "text": "Ольга, добрый день!\n\n" + text})

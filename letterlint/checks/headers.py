@@ -498,6 +498,10 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
     if any(_lemmas(w) & L.not_objects for w in after[:4]) or (after and extras.form(after[0]) == "за"):
         return False   # «за» right after the verb — «прикрепляем за вами»; «направляем счёт за апрель» is a claim
     if "PRTF" in oc:   # «приложенный договор», «в прикреплённом файле»
+        inside = _lemmas(t) & {"вложить", "вкладывать", "вложенный"} and "ablt" in extras.oc_any(t)
+        if (inside and any(extras.form(w) in ("с", "со") for w in before)
+                and not (after and _lemmas(after[0]) & {"файл", "документ", "архив"})):
+            return False   # «аптечки с футляром и вложенной инструкцией»: what comes inside the goods, not a file
         return attach and _has_document(at, L, t.idx, sent[1])
     if "PRTS" in oc:   # «договор приложен», «файлы прикреплены»
         return attach

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
-from letterlint.text.layout import draft_body, has_phrase, rule_params
+from letterlint.text.layout import draft_body, has_phrase, rule_params, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
     from letterlint.text.layout import Body
 
 _has = has_phrase
+_tokens = span_tokens
 
 
 @register("price-breakdown", needs=("morph",))
@@ -257,10 +258,6 @@ def _counted_units(body: "Body", p: dict, s: int, e: int) -> bool:
 
 def _words(p: dict, key: str) -> frozenset[str]:
     return frozenset(str(w).lower().replace("ё", "е") for w in p.get(key) or [])
-
-
-def _tokens(body: "Body", s: int, e: int) -> list:
-    return [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
 
 
 def _token_at(body: "Body", i: int) -> Any:

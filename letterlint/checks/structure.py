@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
-from letterlint.text.layout import draft_body, has_phrase, rule_params, to_colleagues_only
+from letterlint.text.layout import draft_body, has_phrase, rule_params, span_tokens, to_colleagues_only
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _params = rule_params      # the structure rules' shared helpers, under the short names the checks use
 _body = draft_body
 _has = has_phrase
+_tokens = span_tokens
 
 
 def _short(s: str, n: int = 80) -> str:
@@ -161,10 +162,6 @@ def _step_after_clause(body: "Body", s: int, e: int) -> bool:
 
 
 # --- call to action: the forms of a next step besides requests and questions (DESIGN §2) -------------------
-
-def _tokens(body: "Body", s: int, e: int) -> list:
-    return [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
-
 
 def _lem(t: Any) -> set[str]:
     return extras.lemmas(t) | {extras.form(t) or t.text.lower()}

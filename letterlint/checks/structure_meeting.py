@@ -15,7 +15,7 @@ from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
 from letterlint.text import placeholders
-from letterlint.text.layout import draft_body, has_phrase, rule_params
+from letterlint.text.layout import draft_body, has_phrase, rule_params, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 _params = rule_params      # the structure rules' shared helpers, under the short names the checks use
 _body = draft_body
 _has = has_phrase
+_tokens = span_tokens
 
 
 def _search(patterns: Iterable[str], text: str) -> re.Match[str] | None:
@@ -69,7 +70,8 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
     words_text = text[body.start:body.end]
     links = [m for pat in p.get("link_patterns") or [] for m in re.finditer(pat, words_text, re.I)]
     links = [m for m in links if not _search(p.get("not_invite_links") or [], m.group(0))]
-    invite_sents = [(s, e) for s, e in body.sentences if _has(body, p.get("invite_phrases") or [], s, e)]
+    invite_sents = [(s, e) for s, e in body.sentences if _has(body, p.get("invite_phrases") or [], s, e)
+                    or _invite_question(body, p, s, e)]
     if not links and not invite_sents:
         return
     if invite_sents:
@@ -106,11 +108,20 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
             continue      # «Обучение займёт около двух часов»: the length of another event, not of the call
         for minutes, a, b in durations(sent):
             ranged = bool(re.match(r"\d", sent[a:b]) and ":" in sent[a:b])
-            if minutes > limit and (ranged or _has(body, about, s, e)):
+            if minutes > limit and (ranged or (s, e) in invite_sents or _has(body, about, s, e)):
                 hit = Hit.span(src, s + a, s + b, minutes=minutes)
                 hit.message = "long"
                 yield hit
                 return
+
+
+def _invite_question(body: "Body", p: dict, s: int, e: int) -> bool:
+    """«Созвонимся в четверг после отчёта?», «Встретимся у вас в офисе?»: a question whose verb is «созвониться»
+    or «встретиться» in the 1st person plural future — an invitation, unlike «если останутся вопросы, созвонимся»."""
+    if not body.text[s:e].rstrip().endswith("?"):
+        return False
+    words = set(p.get("invite_question_words") or ())
+    return any(extras.lemmas(t) & words and {"1per", "plur", "futr"} <= extras.oc(t) for t in _tokens(body, s, e))
 
 
 # --- call summary -------------------------------------------------------------------------------------------

@@ -215,6 +215,11 @@ def draft_body(ctx: Any) -> "Body | None":
     return body if body.sentences else None
 
 
+def span_tokens(body: "Body", s: int, e: int) -> list:
+    """The tokens of [s, e) of the body, without whitespace tokens (a token cut by s or e is included whole)."""
+    return [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
+
+
 def has_phrase(body: "Body", phrases: Iterable[str], s: int, e: int) -> bool:
     """Does one of ``phrases`` (lemma phrases) occur in [s, e) of the body?"""
     return bool(phrase_hits(body.at, list(phrases), s, e))
