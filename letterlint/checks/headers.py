@@ -252,6 +252,7 @@ class _Lists:
         self.app_words = lemmas("app_words")
         self.link_words = lemmas("link_words")
         self.offline = ps("offline_phrases")
+        self.goods = lemmas("goods_words")
         self.not_objects = lemmas("not_objects")
         self.extensions = {norm(str(e)).lstrip(".") for e in params.get("file_extensions", [])}
         self.ignore = [norm(str(g)) for g in params.get("ignore_attachments", [])]
@@ -475,6 +476,17 @@ def _appendix_means_attachment(at: "AnalysedText", L: _Lists, sent: tuple[int, i
     return at_end and _has_document(at, L, s, e)
 
 
+def _inside_goods(at: "AnalysedText", L: _Lists, t: "Token", before: list, after: list, sent: tuple[int, int]) -> bool:
+    """«аптечки с футляром и вложенной инструкцией», «схема есть во вложенной инструкции в коробке»: «вложенный»
+    said of what comes inside the goods (after «с …», or with a box or a package in the sentence), not a file."""
+    if not _lemmas(t) & {"вложить", "вкладывать", "вложенный"}:
+        return False
+    if after and _lemmas(after[0]) & {"файл", "документ", "архив"}:
+        return False
+    with_goods = "ablt" in extras.oc_any(t) and any(extras.form(w) in ("с", "со") for w in before)
+    return with_goods or any(_lemmas(w) & L.goods for w in _words(at, *sent))
+
+
 def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int], oc: set[str], attach: bool) -> bool:
     """Does this verb form say «I/we attach (send) it now»?"""
     if oc & {"INFN", "impr", "futr", "GRND", "2per"}:
@@ -498,10 +510,8 @@ def _verb_claims(at: "AnalysedText", L: _Lists, t: "Token", sent: tuple[int, int
     if any(_lemmas(w) & L.not_objects for w in after[:4]) or (after and extras.form(after[0]) == "за"):
         return False   # «за» right after the verb — «прикрепляем за вами»; «направляем счёт за апрель» is a claim
     if "PRTF" in oc:   # «приложенный договор», «в прикреплённом файле»
-        inside = _lemmas(t) & {"вложить", "вкладывать", "вложенный"} and "ablt" in extras.oc_any(t)
-        if (inside and any(extras.form(w) in ("с", "со") for w in before)
-                and not (after and _lemmas(after[0]) & {"файл", "документ", "архив"})):
-            return False   # «аптечки с футляром и вложенной инструкцией»: what comes inside the goods, not a file
+        if _inside_goods(at, L, t, before, after, sent):
+            return False
         return attach and _has_document(at, L, t.idx, sent[1])
     if "PRTS" in oc:   # «договор приложен», «файлы прикреплены»
         return attach

@@ -97,8 +97,9 @@ def _our_price(body: "Body", p: dict, m: Any, s: int, e: int, prev: Any) -> bool
     spend_words = list(p.get("client_spend_words") or [])
     if spend_words and _has(body, list(p.get("spend_price_words") or []), s, e) and _has(body, spend_words, s, e):
         return False
-    if not _has(body, price_words, s, e) and prev is not None and _has(body, not_price, *prev):
-        return False       # «Ориентир — около 310 000 ₽» after a sentence about the tax
+    strong = [w for w in price_words if w not in (p.get("weak_price_words") or [])]
+    if not _has(body, strong, s, e) and prev is not None and _has(body, not_price, *prev):
+        return False       # «Ориентир — около 310 000 ₽» after a sentence about the tax; «Сумма — …» after a payout
     return True
 
 
@@ -113,7 +114,8 @@ def _unit_price(body: "Body", p: dict, m: Any, s: int, e: int) -> bool:
     per = re.match(r"\s*(?:в\s+[а-яё]+\s+)?(?:за|на)\s+([а-яё]+)", text[m.end:ce], re.I)
     if per:
         t = _token_at(body, m.end + per.start(1))
-        if t is not None and "NOUN" in extras.oc(t) and "sing" in extras.oc(t) and not _lem(t) & periods:
+        if (t is not None and {"NOUN", "sing"} <= extras.oc(t)
+                and not _lem(t) & (periods | _words(p, "per_person_words"))):
             return True
     heads = _heads(body, p, cs, m.start)
     units = _words(p, "unit_items")

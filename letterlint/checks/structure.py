@@ -216,7 +216,11 @@ def _modal_deadline_step(body: "Body", span: list, p: dict, s: int, e: int) -> b
         if (extras.form(t) or t.text.lower()) not in modals:
             continue
         clause = _clause_of(span, i)
-        if any(_is_inf(x) for x in clause) and not _ours(clause, p) and _deadline(p, " ".join(x.text for x in clause)):
+        infs = [x for x in clause if _is_inf(x)]
+        if (extras.form(t) or t.text.lower()) in set(p.get("permission_modals") or ()) and any(
+                extras.lemmas(x) & set(p.get("option_verbs") or ()) for x in infs):
+            continue          # «Отменить бронь без штрафа можно до 22 мая»: an option, not a step
+        if infs and not _ours(clause, p) and _deadline(p, " ".join(x.text for x in clause)):
             return True
     return False
 
@@ -241,8 +245,9 @@ def _wait_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
 def _waited_thing(span: list, i: int) -> bool:
     """«Ждём таблицу!», «Жду договор и фотографии.»: a thing (accusative) right after «жду/ждём» — the client is to
     send it; «ждём ответа от поставщика» (genitive, a third party) is not."""
-    ahead = _words_ahead(span, i, 1)
-    return bool(ahead) and {"NOUN", "accs", "inan"} <= extras.oc(ahead[0]) and "1per" in extras.oc(span[i])
+    ahead = _words_ahead(span, i, 1)     # «фото» and other indeclinable nouns: accusative among their readings
+    return (bool(ahead) and {"NOUN", "accs"} <= extras.oc_any(ahead[0]) and "anim" not in extras.oc(ahead[0])
+            and "1per" in extras.oc(span[i]))
 
 
 def _third_party_request(span: list, p: dict) -> bool:
@@ -414,10 +419,8 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     courtesy = list(p.get("closing_phrases") or [])
     sents = _ending(body)
     max_courtesy = int(p.get("courtesy_max_words", 6))
-    farewells = list(p.get("farewell_phrases") or [])
-    while len(sents) > 1 and (_is_courtesy(body, *sents[-1], courtesy, max_courtesy)
-                              or _is_courtesy(body, *sents[-1], farewells, max_courtesy)):
-        sents.pop()
+    while len(sents) > 1 and _is_courtesy(body, *sents[-1], courtesy, max_courtesy):
+        sents.pop()         # thanks, wishes and farewells («До завтра!») are no step and hide none
     window = sents[-max(1, int(p.get("closing_sentences", 3))):]
     window = _with_previous_paragraph(body, sents, window, int(p.get("last_paragraph_max_sentences", 3)))
     weak_phrases = list(p.get("weak_phrases") or [])

@@ -71,7 +71,12 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
     links = [m for pat in p.get("link_patterns") or [] for m in re.finditer(pat, words_text, re.I)]
     links = [m for m in links if not _search(p.get("not_invite_links") or [], m.group(0))]
     invite_sents = [(s, e) for s, e in body.sentences if _has(body, p.get("invite_phrases") or [], s, e)
-                    or _invite_question(body, p, s, e)]
+                    or _invite_question(body, p, s, e) or _proposed_meeting(body, p, s, e)]
+    title = _search(p.get("generic_titles") or [], words_text)
+    if title:                   # a calendar title says «meeting» by itself: «Zoom Meeting Invitation — Ольга Кравец»
+        hit = Hit.span(src, body.start + title.start(), body.start + title.end(), title=title.group(0))
+        hit.message = "generic"
+        yield hit
     if not links and not invite_sents:
         return
     if invite_sents:
@@ -87,17 +92,13 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
         topic = bool(subject_words)
     if not topic:
         missing.append("темы встречи")
-    if not has_clock_time(words_text) and not placeholders.present(words_text, "date"):
+    near = _around(body, invite_sents or [anchor])      # «…до 12:00» elsewhere in the letter is not the meeting's
+    if not has_clock_time(near) and not placeholders.present(near, "date"):
         missing.append("времени (день и час)")
     if not any(_has(body, p.get("ask_phrases") or [], s, e) for s, e in body.sentences):
         missing.append("вопроса, удобно ли это клиенту")
     if missing:
         yield Hit.span(src, *anchor, missing=_join(missing))
-    title = _search(p.get("generic_titles") or [], words_text)
-    if title:
-        hit = Hit.span(src, body.start + title.start(), body.start + title.end(), title=title.group(0))
-        hit.message = "generic"
-        yield hit
     limit = int(p.get("max_minutes", 40))
     about = p.get("duration_context") or []
     other = p.get("other_event_words") or []
@@ -113,6 +114,36 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
                 hit.message = "long"
                 yield hit
                 return
+
+
+def _around(body: "Body", sents: list[tuple[int, int]], after: int = 3) -> str:
+    """The text where an invitation states its time: each invitation sentence, the one before it in the same
+    paragraph and up to ``after`` sentences after it («Предлагаю видеовстречу. Тема: … Когда: вторник, 11:00»)."""
+    order = body.sentences
+    keep: set[int] = set()
+    for x in sents:
+        if x not in order:
+            continue
+        k = order.index(x)
+        keep |= set(range(k, min(len(order), k + after + 1)))
+        if k > 0 and "\n\n" not in body.text[order[k - 1][1]:x[0]]:
+            keep.add(k - 1)
+    return " ".join(body.text[order[i][0]:order[i][1]] for i in sorted(keep))
+
+
+def _proposed_meeting(body: "Body", p: dict, s: int, e: int) -> bool:
+    """«Предлагаю коротко созвониться», «Предлагаю видеозвонок в четверг», «Назначаю встречу на среду»: a word of
+    proposing (proposal_words, said by us) and, within three words after it, a call or a meeting (meeting_words)."""
+    proposing = set(p.get("proposal_words") or ())
+    meeting = set(p.get("meeting_words") or ())
+    toks = [t for t in _tokens(body, s, e) if not t.is_punct]
+    for i, t in enumerate(toks):
+        oc = extras.oc(t)
+        if not (extras.lemmas(t) & proposing and ("1per" in oc or "impr" in oc)):
+            continue
+        if any(extras.lemmas(x) & meeting for x in toks[i + 1:i + 4]):
+            return True
+    return False
 
 
 def _invite_question(body: "Body", p: dict, s: int, e: int) -> bool:

@@ -43,9 +43,13 @@ def _formula(line: str, formulas: Sequence[str]) -> bool:
 
 
 def _looks_like_name(line: str) -> bool:
-    """«Игорь Крылов», «Мария», «Вадим О. Петров», «—Мария»: one to four capitalised words, nothing else."""
+    """«Игорь Крылов», «Мария», «Вадим О. Петров», «—Мария»: one to four capitalised words, nothing else — or
+    such a name with a position after a comma: «Елена Крылова, администратор»."""
     s = line.strip().lstrip("—–-").strip().rstrip(",")
-    words = s.split()
+    name, comma, position = s.partition(",")
+    if comma and not (1 <= len(position.split()) <= 5 and not re.search(r"[.!?:;]\s*$", position)):
+        return False
+    words = name.split()
     return 1 <= len(words) <= 4 and all(_NAME_WORD.match(w) for w in words)
 
 
