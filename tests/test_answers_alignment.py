@@ -594,3 +594,47 @@ def test_a_dated_deferral_answers_an_alternative_question():
     assert _verdicts(q, "С заверением сложнее. Я написала в клинику и ответ передам вам в понедельник, 10 марта.") \
         == [True]
     assert _verdicts(q, "С заверением сложнее. Я написала в клинику и передам ответ, как только придёт.") == [False]
+
+
+# --- session 7: answers in shapes the blind sets sx/sy showed -----------------------------------------------------
+
+def test_a_lead_in_and_its_list_answer_which_documents():
+    # the list names members of the kind asked about: «документы» → ведомость, договоры, акты
+    assert _verdicts("Когда начнётся проверка? И какие документы нам подготовить заранее?",
+                     "Проверку начнём в понедельник, 14 апреля.\n\nЗаранее подготовьте, пожалуйста:\n"
+                     "1. Оборотно-сальдовую ведомость за 2024 год.\n2. Договоры с пятью крупнейшими покупателями.\n"
+                     "3. Акты сверки с поставщиками на 31 декабря.") == [True, True]
+    # … but a lead-in whose list is about something else answers nothing
+    assert _verdicts("Какие документы нам подготовить заранее?",
+                     "Заранее подготовьте, пожалуйста:\n1. Переговорную на 6 человек.\n2. Доступ к Wi-Fi.") == [False]
+
+
+def test_a_label_line_continues_the_paragraph_above():
+    assert _verdicts("Когда сможете приехать посмотреть место под гостевой дом?",
+                     "Предлагаю встречу на участке: осмотрим место под гостевой дом.\n\n"
+                     "Когда: суббота, 26 апреля, 12:00, займёт около 40 минут.") == [True]
+
+
+def test_an_app_or_a_cabinet_is_a_place():
+    assert _verdicts("Где сотрудники будут смотреть расписание занятий?",
+                     "Расписание сотрудники увидят в мобильном приложении школы «Спикап».") == [True]
+    assert _verdicts("Где сотрудники будут смотреть расписание занятий?",
+                     "Расписание занятий составит методист, в нём по два занятия в неделю.") == [False]
+
+
+def test_a_proposed_call_answers_can_we_discuss():
+    assert _verdicts("Можно как-то обсудить, как это исправить?",
+                     "Предлагаю созвониться в четверг, 20 марта, в 11:00 и вместе разобрать настройки обмена.") == [True]
+
+
+def test_a_verb_after_vy_is_read_as_a_verb():
+    # «вы примете» is «принять», not the noun «примета»: the delivery is the thing asked about
+    q = "Когда вы примете новую поставку кремов?"
+    assert _asks(q)[0].verbs == ["принять"]
+    assert _verdicts(q, "Машина с кремами приедет к нам в четверг, 20 марта, к 10:00.") == [True]
+
+
+def test_explain_names_what_kept_a_candidate_from_answering():
+    als = _align("Когда будет готова запись вебинара?", "Вебинар пройдёт в четверг, 12 июня, в 11:00.")
+    assert not als[0].answered
+    assert any(r.startswith("но: ") and "дата не при том" in r for r in als[0].reasons)

@@ -162,12 +162,31 @@ def _list_block(singles: list[Candidate], question_idx: list[int]) -> dict[int, 
     return dict(zip(question_idx, fitting[0])) if len(fitting) == 1 else {}
 
 
+_LABEL_LINE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?:\s*\S")
+
+
 def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
     """Two adjacent sentences of one paragraph as one more candidate: an answer often names the figure in one
-    sentence and the topic in the next («…это 6 часов, то есть 18 000 ₽. В эту сумму входит доработка…»)."""
+    sentence and the topic in the next («…это 6 часов, то есть 18 000 ₽. В эту сумму входит доработка…»); a
+    «label: value» line continues the paragraph above it («Предлагаю встречу на участке…» / «Когда: суббота, 12:00»);
+    a lead-in ending with «:» and the list under it are one answer («Заранее подготовьте:» / «1. Ведомость…»)."""
     out = []
+    for i, c in enumerate(cands):
+        if not c.text.rstrip().endswith(":") or _references(c.text):
+            continue
+        run = []
+        for d in cands[i + 1:]:
+            if not d.item:
+                break
+            run.append(d)
+        if run:
+            out.append(Candidate(c.start, run[-1].end, text[c.start:run[-1].end],
+                                 c.lemmas.union(*(d.lemmas for d in run)), None, set(c.references),
+                                 past=c.past and all(d.past for d in run)))
     for a, b in zip(cands, cands[1:]):
-        if a.number is not None or b.number is not None or "\n\n" in text[a.end:b.start]:
+        if a.number is not None or b.number is not None:
+            continue
+        if "\n\n" in text[a.end:b.start] and not _LABEL_LINE.match(b.text):
             continue
         out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, None,
                              a.references | b.references, past=a.past and b.past))
@@ -378,48 +397,52 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             strong_do = ask.kind == "request" and ov > 0 and type_ok and _same_verb(ask, c, cfg, every=True)
             if strong_do:
                 score = max(score, cfg.threshold)
+            vetoes: list[str] = []     # each caps the score just under the threshold; explain names them
             if ask.kind == "request" and not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg):
                 # «Пришлите акт о прошлой обработке» is not done by «гарантия действует до 20 января»
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("other_thing")
             # (the measure asked is there when its figure is: «С какого возраста забрать?» → «в два с половиной месяца»)
             measured = type_ok and any(cfg.measures.get(n) == ask.answer_type for n in ask.topic_nouns)
             if ask.options and not (chosen or by_number or by_ref or deferred or _YES_NO_OPENING.match(c.text)):
                 # «…в общую группу или ему нужно отдельно?» is not answered by the price of the group: a choice is named
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("no_option")
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
                                                in_time or chosen or measured) and \
                     share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("no_topic")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
                     ask.topic_nouns and not (by_number or by_ref) and \
                     share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("date_elsewhere")
             if ask.answer_type == "date" and not (by_number or by_ref) and set(ask.verbs) & _END_VERBS and \
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
                 # «Когда закончите кровлю?» is not answered by the day the roofers start
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("start_for_end")
             if not (by_number or by_ref or _decides(ask, c, cfg)):
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("undecided")
             if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text))):
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("figure_missing")
             if ask.referent and not (by_number or by_ref or _YES_NO_OPENING.match(c.text) or _echoes(ask, c)) and \
                     share([ask.referent], c, cfg.stem, cfg.synonyms) < 1.0:
                 # «…ледяную горку — можно ли её сделать в том же стиле?» is about the slide: a sentence on the
                 # sculpture does not answer it, a «Да, сделаем» or one naming the slide does
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("other_referent")
             if ask.key_nouns and not (by_number or by_ref) and not any(
                     share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
-                score = min(score, cfg.threshold - 0.01)
+                vetoes.append("key_noun_missing")
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
                     strong_do or in_time or chosen):
-                score = min(score, cfg.threshold - 0.01)   # never answered without a link to the question
+                vetoes.append("no_link")   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
-                score = min(score, cfg.threshold - 0.01)   # a request needs «сделано» or a date
+                vetoes.append("not_done")   # a request needs «сделано» or a date
+            if vetoes:
+                score = min(score, cfg.threshold - 0.01)
+                reasons.append("но: " + "; ".join(_VETO_RU[v] for v in vetoes))
             if score >= cfg.threshold and (type_ok or deferred) and c in singles and _linked_by_words(reasons):
                 linked.append((c.start, score))
             if score > best[0]:
@@ -438,6 +461,22 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
 
 # a question whether something can be done: «Можно ли…», «Сможете…?», «Могли бы вы…»
 _MODAL_ASK = re.compile(r"\b(?:можно|возможно|можете|сможете|сможем|могли бы|получится)\b", re.I)
+
+
+# why a candidate that looked like an answer was capped just under the threshold (shown by `letterlint explain`)
+_VETO_RU = {
+    "other_thing": "просьба о другом предмете",
+    "no_option": "не назван ни один из вариантов",
+    "no_topic": "общие только глаголы и числа, не предмет вопроса",
+    "date_elsewhere": "дата не при том, о чём спросили",
+    "start_for_end": "спросили об окончании, а названо начало",
+    "undecided": "нет решения по вопросу",
+    "figure_missing": "не названа спрошенная величина",
+    "other_referent": "речь о другом предмете",
+    "key_noun_missing": "нет главного слова вопроса",
+    "no_link": "нет связи с вопросом",
+    "not_done": "просьба не выполнена и без срока",
+}
 
 
 def _quality_named(ask: Ask, c: Candidate) -> bool:

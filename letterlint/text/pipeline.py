@@ -348,14 +348,21 @@ def _set_sentences(doc: "Doc") -> None:
 
 # --- morphology -------------------------------------------------------------------------------------------
 
+# a subject pronoun and the person its verb takes: after «вы» the verb reading wins («вы примете» is «принять»,
+# not the noun «примета»)
+_SUBJECT_PERSON = {"вы": "2per", "мы": "1per", "я": "1per", "ты": "2per"}
+
+
 def _set_morph(doc: "Doc") -> None:
     from letterlint.text.morph import word_info
 
     ex = extras.extras(doc)
     after_preposition = False
+    person: str | None = None           # the person of a subject pronoun just before («вы примете»)
     for t in doc:
         i = t.i
         was_preposition, after_preposition = after_preposition, False
+        subject, person = person, None
         if t.is_space:
             t.pos_ = "SPACE"
             continue
@@ -371,8 +378,9 @@ def _set_morph(doc: "Doc") -> None:
             t.lemma_ = t.text.lower()
             ex.lemma_set[i] = frozenset((t.text.lower(),))
             continue
-        info = word_info(t.norm_, was_preposition)
+        info = word_info(t.norm_, was_preposition, subject)
         after_preposition = info.pos == "ADP"
+        person = _SUBJECT_PERSON.get(t.norm_)
         t.lemma_ = info.lemma
         ex.lemma_set[i] = info.lemma_set
         t.pos_ = info.pos
