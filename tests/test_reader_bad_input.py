@@ -289,6 +289,20 @@ def test_rfc2047_headers() -> None:
     assert [(a.name, a.addr) for a in letter.to] == [("Мария", "maria@example.ru"), ("Олег", "oleg@example.ru")]
 
 
+@pytest.mark.parametrize("raw, subject", [
+    # plain text between two encoded words keeps its spaces (decode_header alone gives «регистрация9 августа»)
+    ("Re: =?utf-8?b?0JLRi9C10LfQtNC90LDRjyDRgNC10LPQuNGB0YLRgNCw0YbQuNGP?=\n 9 =?utf-8?b?0LDQstCz0YPRgdGC0LA=?=",
+     "Re: Выездная регистрация 9 августа"),
+    # two adjacent encoded words join without the folding space (RFC 2047, 6.2)
+    ("=?utf-8?b?0KHRh9GR0YIg?=\n =?utf-8?b?4oSWIDE0?=", "Счёт № 14"),
+    ("Re: =?utf-8?q?=D0=A1=D1=87=D1=91=D1=82?= N14", "Re: Счёт N14"),
+])
+def test_rfc2047_spaces_around_plain_words(raw: str, subject: str) -> None:
+    data = f"From: a@example.ru\nTo: b@example.ru\nSubject: {raw}\n\nТекст.".encode()
+    (letter,) = read_bytes(data, "2047-spaces.eml")
+    assert letter.subject == subject
+
+
 @pytest.mark.parametrize("charset", ["cp1251", "koi8-r", "utf-8"])
 def test_text_part_without_declared_charset(charset: str) -> None:
     body = "Добрый день! Направляю акт сверки за первый квартал, проверьте, пожалуйста, суммы."

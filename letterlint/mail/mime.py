@@ -137,11 +137,14 @@ def _decode_header_value(value: object, hint: str) -> str:
     except Exception:
         return raw.strip()
     out = []
-    for chunk, cs in parts:
-        if isinstance(chunk, bytes):
-            out.append(decode_bytes(chunk, cs or hint))
-        else:
-            out.append(chunk)
+    for k, (chunk, cs) in enumerate(parts):
+        piece = decode_bytes(chunk, cs or hint) if isinstance(chunk, bytes) else chunk
+        # decode_header drops the whitespace between an encoded word and plain text («…регистрация?= 9 =?…» gives
+        # «регистрация» and «9 »); RFC 2047 keeps it, as email.header.make_header does
+        if k and (parts[k - 1][1] is None) != (cs is None) and out and out[-1][-1:] not in ("", " ") \
+                and piece[:1] not in ("", " "):
+            out.append(" ")
+        out.append(piece)
     text = "".join(out) if len(parts) > 1 else out[0] if out else ""
     return re.sub(r"\s+", " ", text.replace("\r", "").replace("\n", " ")).strip()
 
