@@ -215,3 +215,10 @@ def test_jargon_quiet_when_the_conversation_is_the_clients_trade(jargon: Engine)
     assert found_ex(jargon, marketer) == []
     marketer["thread"][0]["text"] = "Хотим запустить рекламу ВКонтакте.\n\nНиколай Дёмин\nдиректор «Дом плитки»"
     assert found_ex(jargon, marketer) == ["Бриф"]
+
+
+def test_an_abbreviation_opening_a_hyphenated_word_is_reported(abbreviation: Engine) -> None:
+    assert found_ex(abbreviation, _ex("Переведём также тексты SEO-метатегов и описания товаров.")) == ["SEO"]
+    # a common one is not, nor a capitalised word that is no abbreviation
+    assert found_ex(abbreviation, _ex("Проверим ИНН-код и КПП контрагента.")) == []
+    assert found_ex(abbreviation, _ex("Договор с ООО «Юг-Строй» подписан.")) == []

@@ -167,7 +167,7 @@ class Lexicon(RuleImpl):
         if cx.skip_internal and _to_colleagues_only(ctx):
             return
         at = ctx.analysed(src)
-        matches = longest_first(self.phrases.finditer(at, start=start, end=end))
+        matches = longest_first(self.phrases.finditer(at, start=start, end=end)) + self._compound_heads(at, start, end)
         shouts = lc.shouting_spans(at, lc.TextIndex(at), cx.shouting, start, end) if cx.shouting else []
         chains = lc.noun_chain_spans(at, cx.noun_chain, start, end) if cx.noun_chain else []
         if not matches and not shouts and not chains:
@@ -284,6 +284,21 @@ class Lexicon(RuleImpl):
                 if i not in found and rx.search(msg.text.text):
                     found.add(i)
         return found
+
+    def _compound_heads(self, at: "AnalysedText", start: int, end: int) -> list["PhraseMatch"]:
+        """An upper-case abbreviation opening a hyphenated word: «SEO-метатегов», «ЭДО-оператор» (one token)."""
+        from letterlint.text.phrases import PhraseMatch
+
+        out: list[PhraseMatch] = []
+        hyphenated = [t for t in at.doc if "-" in t.text and start <= t.idx < end]
+        if not hyphenated:
+            return out
+        for i, rx in self._glued_patterns():
+            for t in hyphenated:
+                m = rx.match(t.text)
+                if m and t.text[m.end():m.end() + 1] == "-":
+                    out.append(PhraseMatch(self.entries[i].phrases[0], t.i, t.i + 1, t.idx, t.idx + m.end()))
+        return out
 
     def _glued_patterns(self) -> list[tuple[int, "re.Pattern[str]"]]:
         cached = getattr(self, "_glued", None)
