@@ -638,3 +638,13 @@ def test_explain_names_what_kept_a_candidate_from_answering():
     als = _align("Когда будет готова запись вебинара?", "Вебинар пройдёт в четверг, 12 июня, в 11:00.")
     assert not als[0].answered
     assert any(r.startswith("но: ") and "дата не при том" in r for r in als[0].reasons)
+
+
+def test_when_can_you_do_it_is_answered_by_when_our_people_come():
+    (al,) = _align("Когда сможете провести проверку пожарной сигнализации в торговом центре?",
+                   "Проект договора во вложении.\n\nБригада может приехать в среду, 2 апреля, к 8:00, до открытия "
+                   "магазинов, и закончить за один день.")
+    assert al.answered and "когда мы приедем или начнём" in al.reasons
+    # not a question about something of ours that merely has a date: the webinar is not its recording
+    assert _verdicts("Когда будет готова запись вебинара?", "Проект договора во вложении.\n\n"
+                     "Ведущий приедет в студию в четверг, 12 июня, в 11:00.") == [False]

@@ -411,8 +411,15 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 vetoes.append("no_topic")
+            # «Когда сможете провести проверку?» → «Бригада может приехать в среду, 2 апреля, к 8:00»: when we can
+            # act is said by when our people come or start, whatever the work is called there
+            our_turn = ask.answer_type == "date" and bool(_CAN_YOU.search(ask.text)) and bool(c.lemmas & _ARRIVE_VERBS) \
+                and bool(set(ask.verbs) & _ON_SITE_VERBS) and type_ok and c in singles
+            if our_turn:
+                score = max(score, cfg.threshold)
+                reasons.append("когда мы приедем или начнём")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
-                    ask.topic_nouns and not (by_number or by_ref) and \
+                    ask.topic_nouns and not (by_number or by_ref or our_turn) and \
                     share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
@@ -436,7 +443,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 vetoes.append("key_noun_missing")
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
-                    strong_do or in_time or chosen):
+                    strong_do or in_time or chosen or our_turn):
                 vetoes.append("no_link")   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 vetoes.append("not_done")   # a request needs «сделано» or a date
@@ -460,6 +467,14 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
 
 
 # a question whether something can be done: «Можно ли…», «Сможете…?», «Могли бы вы…»
+_CAN_YOU = re.compile(r"\b(?:сможете|можете|могли бы|успеете)\b", re.I)
+_ARRIVE_VERBS = frozenset({"приехать", "прийти", "выйти", "выехать", "подъехать", "начать", "приступить"})
+# work done where the client is: «Когда сможете провести проверку?» is answered by when our people come, «Когда
+# сможете прислать смету?» is not
+_ON_SITE_VERBS = frozenset({"провести", "приехать", "сделать", "выполнить", "установить", "смонтировать", "начать",
+                            "приступить", "выйти", "заменить", "починить", "отремонтировать", "осмотреть", "замерить",
+                            "вывезти", "убрать", "почистить", "помыть", "проверить", "настроить", "подключить",
+                            "забрать", "доставить", "привезти", "покрасить", "уложить", "собрать"})
 _MODAL_ASK = re.compile(r"\b(?:можно|возможно|можете|сможете|сможем|могли бы|получится)\b", re.I)
 
 
