@@ -138,6 +138,10 @@ def test_a_proposal_is_no_answer_by_place():
 def test_a_reproach_is_no_question():
     asks = _asks("Неужели так сложно позвонить и предупредить о задержке? Когда доставите?")
     assert [a.text for a in asks] == ["Когда доставите?"]
+    asks = _asks("Мне опять сидеть дома весь день, как в прошлую пятницу? Во сколько приедет монтажник?")
+    assert [a.text for a in asks] == ["Во сколько приедет монтажник?"]
+    # a real question about waiting stays one
+    assert len(_asks("Сколько ждать результат анализа?")) == 1
 
 
 def test_answers_in_swapped_order_with_a_weaker_second_link():
