@@ -37,6 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.schema import Checker
     from letterlint.engine.lexicon_context import LexiconContext
     from letterlint.engine.yamlio import YMap
+    from letterlint.text.phrases import PhraseMatch
+    from letterlint.text.pipeline import AnalysedText
 
 ENTRY_KEYS = ("match", "suggest", "except", "note", "case", "message", "message_en")
 
@@ -289,7 +291,7 @@ class Lexicon(RuleImpl):
         """An upper-case abbreviation opening a hyphenated word: «SEO-метатегов», «ЭДО-оператор» (one token)."""
         from letterlint.text.phrases import PhraseMatch
 
-        out: list[PhraseMatch] = []
+        out: list["PhraseMatch"] = []
         hyphenated = [t for t in at.doc if "-" in t.text and start <= t.idx < end]
         if not hyphenated:
             return out

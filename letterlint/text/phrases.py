@@ -10,7 +10,6 @@ exceptions, where «короче чем» also covers «короче, чем».
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Iterator, Sequence

@@ -60,7 +60,6 @@ def nlp() -> Any:
     if _NLP is None:
         from spacy.lang.char_classes import HYPHENS
         from spacy.lang.ru import Russian
-        from spacy.tokens import Token
 
         class _Defaults(Russian.Defaults):  # type: ignore[misc,valid-type]
             # Keep hyphenated words whole («кто-то», «во-первых», «е-мейл»): pymorphy3 knows them as one word.
