@@ -278,6 +278,15 @@ def test_explain_on_a_letter_for_draft_questions_and_for_a_rule_without_a_trace(
     assert res.exit_code == 2 and "неизвестное правило" in res.output
 
 
+def test_explain_price_breakdown_says_what_it_made_of_each_sum() -> None:
+    res = run("explain", "price-breakdown", str(CASES / "qt-courier-march8-flowers" / "draft.eml"))
+    assert res.exit_code == 0, res.output
+    assert "«450 рублей» — ставка за единицу" in res.output and "«390 рублей» — вариант ставки" in res.output
+    assert "Находок: 0" in res.output
+    res = run("explain", "price-breakdown", str(CASES / "s-price-print-run" / "draft.eml"))
+    assert "«186 000 рублей» — ЦЕНА БЕЗ СОСТАВА" in res.output and "Находок: 1" in res.output
+
+
 def test_a_closed_pipe_is_not_an_error() -> None:
     """`letterlint check … | head -1`: the reader goes away before the report is written; no error line, no
     traceback, the exit code of a program stopped by SIGPIPE."""

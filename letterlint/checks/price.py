@@ -12,7 +12,7 @@ The rule reads only the author's words (no sign-off, no «>» citations).
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from letterlint.checks import register
 from letterlint.engine.context import Hit
@@ -27,10 +27,26 @@ _has = has_phrase
 _tokens = span_tokens
 
 
-@register("price-breakdown", needs=("morph",))
+def trace_prices(ctx: "RuleContext") -> list[str]:
+    """For `letterlint explain price-breakdown FILE`: every sum in the author's words and what the rule made of it."""
+    seen = list(_sums(ctx))
+    if not seen:
+        return ["В тексте автора нет сумм с валютой."]
+    return [f"«{m.text}» — {why or 'ЦЕНА БЕЗ СОСТАВА'}" for m, why in seen]
+
+
+@register("price-breakdown", needs=("morph",), trace=trace_prices)
 def price_breakdown(ctx: "RuleContext") -> Iterable[Hit]:
     """A price of our service is named and the letter nowhere says what it includes (one finding, at the first
     such price)."""
+    for m, why in _sums(ctx):
+        if not why:
+            yield Hit.span(ctx.letter.new_text, m.start, m.end, price=m.text)
+            return
+
+
+def _sums(ctx: "RuleContext") -> Iterator[tuple[Any, str]]:
+    """Every sum of money in the author's words, in order, with why it needs no contents ("" when it does)."""
     from letterlint.text.layout import is_list_item, overlaps
     from letterlint.text.money import DEFAULT_CURRENCIES, find_money
 
@@ -40,30 +56,44 @@ def price_breakdown(ctx: "RuleContext") -> Iterable[Hit]:
     p = rule_params(ctx)
     text = body.text
     currencies = tuple(p.get("currencies") or DEFAULT_CURRENCIES)
-    if _has(body, list(p.get("included_phrases") or []), body.start, body.end):
-        return
+    included = _has(body, list(p.get("included_phrases") or []), body.start, body.end)
     sents = body.sentences
     for k, (s, e) in enumerate(sents):
         found = [m for m in find_money(text, currencies, s, e) if not overlaps(m.start, m.end, body.skip)]
-        if not found:
-            continue
         prev = sents[k - 1] if k > 0 else None
         nxt = sents[k + 1] if k + 1 < len(sents) else None
         units = [m for m in found if _unit_price(body, p, m, s, e)]
-        money = [m for m in found if m not in units and _our_price(body, p, m, s, e, prev)
-                 and not (units and units[0].start < m.start and not _total(m))]   # «…, при объёме от 300 — 390 рублей»
-        if not money:
-            continue
-        m = money[0]
-        if re.search(r":\s*\S.*(?:,|\sи\s)", text[m.end:e]):    # «За 42 000 ₽ сделаем: перенос, настройку и обучение»
-            continue
-        if text[s:e].rstrip().endswith(":") and nxt is not None and is_list_item(text[nxt[0]:nxt[1]]):
-            continue                                             # «В неё входит:» and the items
-        if (_itemised(text, found, s, e) or _contents_named(body, p, m, s, e) or _single_addon(body, p, m, s, e)
-                or _described_before(body, p, m, s, prev) or _explained_after(body, p, nxt)):
-            continue
-        yield Hit.span(ctx.letter.new_text, m.start, m.end, price=m.text)
-        return
+        first_price = True
+        for m in found:
+            if included:
+                why = "в письме сказано, что входит в цену (included_phrases)"
+            elif m in units:
+                why = "ставка за единицу или цена одной понятной единицы"
+            elif units and units[0].start < m.start and not _total(m):
+                why = "вариант ставки за единицу"            # «…, при объёме от 300 — 390 рублей»
+            elif not _our_price(body, p, m, s, e, prev):
+                why = "не цена нашей работы: долг, налог, разница, известная клиенту цена, деньги клиента"
+            elif not first_price:
+                why = "не первая цена в предложении"
+            elif re.search(r":\s*\S.*(?:,|\sи\s)", text[m.end:e]) or (
+                    text[s:e].rstrip().endswith(":") and nxt is not None and is_list_item(text[nxt[0]:nxt[1]])):
+                why = "состав перечислен после двоеточия"  # «За 42 000 ₽ сделаем: перенос, настройку и обучение»
+            elif _itemised(text, found, s, e):
+                why = "части сложены по суммам"
+            elif _contents_named(body, p, m, s, e):
+                why = "состав назван в том же предложении"
+            elif _single_addon(body, p, m, s, e):
+                why = "одна дополнительная единица в условии"
+            elif _described_before(body, p, m, s, prev):
+                why = "работы описаны в предложении перед ценой"
+            elif _explained_after(body, p, nxt):
+                why = "следующее предложение раскрывает сумму"
+            else:
+                why = ""
+            if why not in ("ставка за единицу или цена одной понятной единицы", "вариант ставки за единицу") \
+                    and not why.startswith("не цена"):
+                first_price = False
+            yield m, why
 
 
 # --- is it our price? ---------------------------------------------------------------------------------------
