@@ -287,6 +287,14 @@ def test_explain_price_breakdown_says_what_it_made_of_each_sum() -> None:
     assert "«186 000 рублей» — ЦЕНА БЕЗ СОСТАВА" in res.output and "Находок: 1" in res.output
 
 
+def test_explain_call_to_action_shows_the_ending_and_the_step_in_each_sentence() -> None:
+    res = run("explain", "call-to-action", str(CASES / "qt-uniform-class-3b" / "draft.eml"))
+    assert res.exit_code == 0, res.output
+    assert "«Ждём таблицу!» — шаг: «ждём …» с датой или вещью" in res.output and "Находок: 0" in res.output
+    res = run("explain", "call-to-action", str(CASES / "qu-hr-sales-head-search" / "draft.eml"))
+    assert "«Проект договора пришлю сегодня до 15:00.» — шага нет" in res.output
+
+
 def test_a_closed_pipe_is_not_an_error() -> None:
     """`letterlint check … | head -1`: the reader goes away before the report is written; no error line, no
     traceback, the exit code of a program stopped by SIGPIPE."""

@@ -378,11 +378,17 @@ def _place_step(span: list, p: dict) -> bool:
     return False
 
 
-def _other_step(body: "Body", p: dict, s: int, e: int) -> bool:
+def _other_step(body: "Body", p: dict, s: int, e: int) -> str:
+    """The name of the other form of a next step in [s, e), or "" (for `letterlint explain`)."""
     span = _tokens(body, s, e)
-    return (_modal_deadline_step(body, span, p, s, e) or _wait_step(body, span, p, s, e)
-            or _third_party_request(span, p) or _advice_step(span, p) or _need_step(span, p)
-            or _client_condition(span, p) or _client_task_line(span, p))
+    forms = (("«нужно/можно + действие + срок»", lambda: _modal_deadline_step(body, span, p, s, e)),
+             ("«ждём …» с датой или вещью", lambda: _wait_step(body, span, p, s, e)),
+             ("просьба через третье лицо", lambda: _third_party_request(span, p)),
+             ("совет", lambda: _advice_step(span, p)),
+             ("что нужно от клиента", lambda: _need_step(span, p)),
+             ("условный шаг", lambda: _client_condition(span, p)),
+             ("задача клиента в резюме", lambda: _client_task_line(span, p)))
+    return next((name for name, found in forms if found()), "")
 
 
 def _with_previous_paragraph(body: "Body", sents: list, window: list, short: int) -> list:
@@ -407,15 +413,45 @@ def _with_previous_paragraph(body: "Body", sents: list, window: list, short: int
     return sorted(set(window) | set(extra))
 
 
-@register("call-to-action", needs=("morph",))
+def trace_ending(ctx: "RuleContext") -> list[str]:
+    """For `letterlint explain call-to-action FILE`: the sentences of the ending read and the step found in each."""
+    body = _body(ctx)
+    if body is None:
+        return ["В письме нет текста автора."]
+    window, steps = _ending_steps(ctx, body)
+    if not window:
+        return ["Письмо короче min_words слов: концовка не проверяется."]
+    lines = ["Концовка (без благодарностей, пожеланий и подписи):"]
+    for (s, e), step in zip(window, steps):
+        verdict = "дежурная фраза" if step == "weak" else (f"шаг: {step}" if step else "шага нет")
+        lines.append(f"  «{_short(body.text[s:e], 90)}» — {verdict}")
+    return lines
+
+
+@register("call-to-action", needs=("morph",), trace=trace_ending)
 def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     """The last sentences before the sign-off give the client no next step."""
     body = _body(ctx)
     if body is None:
         return
+    window, steps = _ending_steps(ctx, body)
+    if not window or any(st and st != "weak" for st in steps):
+        return
+    weak_at = next((w for w, st in zip(window, steps) if st == "weak"), None)
+    s, e = weak_at or window[-1]
+    hit = Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))
+    if weak_at:
+        hit.message = "weak"
+    yield hit
+
+
+def _ending_steps(ctx: "RuleContext", body: "Body") -> tuple[list[tuple[int, int]], list[str]]:
+    """The closing window (the last sentences before the sign-off, thanks and wishes dropped) and, for each
+    sentence, the form of next step it holds: "" none, "weak" a stock phrase («Обращайтесь, если будут
+    вопросы»), or the name of the form. No window for a letter under ``min_words`` words."""
     p = _params(ctx)
     if len(body.words()) < int(p.get("min_words", 10)):
-        return
+        return [], []
     courtesy = list(p.get("closing_phrases") or [])
     sents = _ending(body)
     max_courtesy = int(p.get("courtesy_max_words", 6))
@@ -426,25 +462,22 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     weak_phrases = list(p.get("weak_phrases") or [])
     cta_phrases = list(p.get("cta_phrases") or [])
     asks = _draft_asks(ctx, body)
-    weak_at = None
+    steps = []
     for s, e in window:
         if _place_step(_tokens(body, s, e), p):
-            return
-        if _has(body, weak_phrases, s, e):
-            weak_at = (s, e)
-            continue          # «Обращайтесь, если будут вопросы» is an imperative, not a next step
-        if _has(body, cta_phrases, s, e):
-            return
-        if any(s <= a.start < e and (_real_request(body, a) or (a.kind == "question" and _asked(body, a)))
-               for a in asks):
-            return
-        if _step_after_clause(body, s, e) or _other_step(body, p, s, e):
-            return
-    s, e = weak_at or window[-1]
-    hit = Hit.span(ctx.letter.new_text, s, e, last=_short(body.text[s:e]))
-    if weak_at:
-        hit.message = "weak"
-    yield hit
+            steps.append("куда обратиться")
+        elif _has(body, weak_phrases, s, e):
+            steps.append("weak")   # «Обращайтесь, если будут вопросы» is an imperative, not a next step
+        elif _has(body, cta_phrases, s, e):
+            steps.append("«прошу», «ждём ваш…», «давайте», «сообщите»")
+        elif any(s <= a.start < e and (_real_request(body, a) or (a.kind == "question" and _asked(body, a)))
+                 for a in asks):
+            steps.append("просьба или вопрос клиенту")
+        elif _step_after_clause(body, s, e):
+            steps.append("повелительное после двоеточия")
+        else:
+            steps.append(_other_step(body, p, s, e))
+    return window, steps
 
 
 # --- length -------------------------------------------------------------------------------------------------
