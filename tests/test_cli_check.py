@@ -295,6 +295,15 @@ def test_explain_call_to_action_shows_the_ending_and_the_step_in_each_sentence()
     assert "«Проект договора пришлю сегодня до 15:00.» — шага нет" in res.output
 
 
+def test_explain_meeting_invite_shows_the_invitation_and_what_it_has() -> None:
+    res = run("explain", "meeting-invite", str(CASES / "qz-interior-materials-answered-first" / "draft.eml"))
+    assert res.exit_code == 0, res.output
+    assert "Приглашение: «Предлагаю встретиться на объекте в субботу, 19 апреля, в 12:00." in res.output
+    assert "Тема: есть" in res.output and "«удобно ли»: есть" in res.output and "Находок: 0" in res.output
+    res = run("explain", "meeting-invite", str(CASES / "q-1c-vat-unanswered" / "draft.eml"))
+    assert "Приглашения на встречу или созвон нет" in res.output
+
+
 def test_a_closed_pipe_is_not_an_error() -> None:
     """`letterlint check … | head -1`: the reader goes away before the report is written; no error line, no
     traceback, the exit code of a program stopped by SIGPIPE."""

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
+from letterlint.text.layout import shorten
 from letterlint.text.asks import squash
 from letterlint.text.normalize import norm
 
@@ -136,8 +137,7 @@ def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None) -> Hit:
 
 
 def _short(s: str, n: int = 90) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+    return shorten(s, n)
 
 
 def trace_alignments(ctx: "RuleContext") -> list[str]:

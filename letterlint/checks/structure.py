@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
-from letterlint.text.layout import draft_body, has_phrase, rule_params, span_tokens, to_colleagues_only
+from letterlint.text.layout import draft_body, has_phrase, rule_params, shorten, span_tokens, to_colleagues_only
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -24,11 +24,7 @@ _params = rule_params      # the structure rules' shared helpers, under the shor
 _body = draft_body
 _has = has_phrase
 _tokens = span_tokens
-
-
-def _short(s: str, n: int = 80) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+_short = shorten
 
 
 def _is_ps(text: str) -> bool:

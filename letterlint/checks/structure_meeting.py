@@ -8,6 +8,7 @@ reads the dates of the thread: the client's letter and the draft's Date header.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
@@ -15,7 +16,7 @@ from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
 from letterlint.text import placeholders
-from letterlint.text.layout import draft_body, has_phrase, rule_params, span_tokens
+from letterlint.text.layout import draft_body, has_phrase, rule_params, shorten, span_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.engine.context import RuleContext
@@ -25,6 +26,7 @@ _params = rule_params      # the structure rules' shared helpers, under the shor
 _body = draft_body
 _has = has_phrase
 _tokens = span_tokens
+_short = shorten
 
 
 def _search(patterns: Iterable[str], text: str) -> re.Match[str] | None:
@@ -57,48 +59,97 @@ def _subject(ctx: "RuleContext") -> str:
 
 # --- meeting invitation -------------------------------------------------------------------------------------
 
-@register("meeting-invite", needs=("morph",))
+@dataclass
+class _Invitation:
+    """What the meeting-invite rule read in a letter (shared by the check and `letterlint explain`)."""
+
+    title: Any = None                                   # a generic calendar title (re.Match in the author's words)
+    sentences: list[tuple[int, int]] = field(default_factory=list)   # the invitation's sentences
+    links: list[str] = field(default_factory=list)      # call links
+    anchor: tuple[int, int] | None = None               # where a finding about what is missing points
+    topic: str = ""                                     # "" | "в письме" | "тема письма"
+    time: bool = False
+    ask: bool = False
+    long: tuple[int, int, int] | None = None            # (minutes, start, end) of a meeting over max_minutes
+
+    @property
+    def missing(self) -> list[str]:
+        if self.anchor is None:
+            return []
+        return [m for m, ok in (("темы встречи", self.topic), ("времени (день и час)", self.time),
+                                ("вопроса, удобно ли это клиенту", self.ask)) if not ok]
+
+
+def trace_invitation(ctx: "RuleContext") -> list[str]:
+    """For `letterlint explain meeting-invite FILE`: the invitation found and what it has."""
+    body = _body(ctx)
+    if body is None:
+        return ["В письме нет текста автора."]
+    inv = _read_invitation(ctx, body)
+    lines = []
+    if inv.title is not None:
+        lines.append(f"Шаблонное название встречи: «{inv.title.group(0)}»")
+    if inv.anchor is None:
+        return lines + ["Приглашения на встречу или созвон нет (ни фразы-приглашения, ни ссылки на созвон)."]
+    for s, e in inv.sentences or [inv.anchor]:
+        lines.append(f"Приглашение: «{_short(body.text[s:e], 100)}»")
+    if inv.links:
+        lines.append("Ссылка на созвон: " + ", ".join(inv.links))
+    yes, no = "есть", "НЕТ"
+    lines.append(f"Тема: {yes + ' (' + inv.topic + ')' if inv.topic else no}; время рядом с приглашением: "
+                 f"{yes if inv.time else no}; «удобно ли»: {yes if inv.ask else no}")
+    if inv.long:
+        lines.append(f"Длительность: {inv.long[0]} мин — дольше max_minutes")
+    return lines
+
+
+@register("meeting-invite", needs=("morph",), trace=trace_invitation)
 def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
     """An invitation to a call lacks topic, time or «удобно ли»; a generic meeting title; a meeting over 40 min."""
-    from letterlint.text.timing import durations, has_clock_time
-
     body = _body(ctx)
     if body is None:
         return
-    p = _params(ctx)
-    text, src = body.text, ctx.letter.new_text
-    words_text = text[body.start:body.end]
-    links = [m for pat in p.get("link_patterns") or [] for m in re.finditer(pat, words_text, re.I)]
-    links = [m for m in links if not _search(p.get("not_invite_links") or [], m.group(0))]
-    invite_sents = [(s, e) for s, e in body.sentences if _has(body, p.get("invite_phrases") or [], s, e)
-                    or _invite_question(body, p, s, e) or _proposed_meeting(body, p, s, e)]
-    title = _search(p.get("generic_titles") or [], words_text)
-    if title:                   # a calendar title says «meeting» by itself: «Zoom Meeting Invitation — Ольга Кравец»
-        hit = Hit.span(src, body.start + title.start(), body.start + title.end(), title=title.group(0))
+    src = ctx.letter.new_text
+    inv = _read_invitation(ctx, body)
+    if inv.title is not None:   # a calendar title says «meeting» by itself: «Zoom Meeting Invitation — Ольга Кравец»
+        hit = Hit.span(src, body.start + inv.title.start(), body.start + inv.title.end(), title=inv.title.group(0))
         hit.message = "generic"
         yield hit
-    if not links and not invite_sents:
-        return
-    if invite_sents:
-        anchor = invite_sents[0]
+    if inv.missing and inv.anchor is not None:
+        yield Hit.span(src, *inv.anchor, missing=_join(inv.missing))
+    if inv.long:
+        hit = Hit.span(src, inv.long[1], inv.long[2], minutes=inv.long[0])
+        hit.message = "long"
+        yield hit
+
+
+def _read_invitation(ctx: "RuleContext", body: "Body") -> _Invitation:
+    from letterlint.text.timing import durations, has_clock_time
+
+    p = _params(ctx)
+    text = body.text
+    words_text = text[body.start:body.end]
+    inv = _Invitation(title=_search(p.get("generic_titles") or [], words_text))
+    links = [m for pat in p.get("link_patterns") or [] for m in re.finditer(pat, words_text, re.I)]
+    links = [m for m in links if not _search(p.get("not_invite_links") or [], m.group(0))]
+    inv.links = [m.group(0) for m in links]
+    inv.sentences = [(s, e) for s, e in body.sentences if _has(body, p.get("invite_phrases") or [], s, e)
+                     or _invite_question(body, p, s, e) or _proposed_meeting(body, p, s, e)]
+    if not links and not inv.sentences:
+        return inv
+    if inv.sentences:
+        inv.anchor = inv.sentences[0]
     else:
         at = body.start + links[0].start()
-        anchor = next(((s, e) for s, e in body.sentences if s <= at < e), (at, body.start + links[0].end()))
-    missing = []
-    topic = any(_has(body, p.get("topic_phrases") or [], s, e) for s, e in body.sentences)
-    if not topic:
-        subject_words = [w for w in re.findall(r"[\w-]+", _subject(ctx).lower().replace("ё", "е"))
-                         if len(w) > 2 and not any(w.startswith(g) for g in p.get("generic_subject_words") or [])]
-        topic = bool(subject_words)
-    if not topic:
-        missing.append("темы встречи")
-    near = _around(body, invite_sents or [anchor])      # «…до 12:00» elsewhere in the letter is not the meeting's
-    if not has_clock_time(near) and not placeholders.present(near, "date"):
-        missing.append("времени (день и час)")
-    if not any(_has(body, p.get("ask_phrases") or [], s, e) for s, e in body.sentences):
-        missing.append("вопроса, удобно ли это клиенту")
-    if missing:
-        yield Hit.span(src, *anchor, missing=_join(missing))
+        inv.anchor = next(((s, e) for s, e in body.sentences if s <= at < e), (at, body.start + links[0].end()))
+    if any(_has(body, p.get("topic_phrases") or [], s, e) for s, e in body.sentences):
+        inv.topic = "в письме"
+    elif [w for w in re.findall(r"[\w-]+", _subject(ctx).lower().replace("ё", "е"))
+          if len(w) > 2 and not any(w.startswith(g) for g in p.get("generic_subject_words") or [])]:
+        inv.topic = "тема письма"
+    near = _around(body, inv.sentences or [inv.anchor])   # «…до 12:00» elsewhere in the letter is not the meeting's
+    inv.time = has_clock_time(near) or placeholders.present(near, "date")
+    inv.ask = any(_has(body, p.get("ask_phrases") or [], s, e) for s, e in body.sentences)
     limit = int(p.get("max_minutes", 40))
     about = p.get("duration_context") or []
     other = p.get("other_event_words") or []
@@ -109,11 +160,10 @@ def meeting_invite(ctx: "RuleContext") -> Iterable[Hit]:
             continue      # «Обучение займёт около двух часов»: the length of another event, not of the call
         for minutes, a, b in durations(sent):
             ranged = bool(re.match(r"\d", sent[a:b]) and ":" in sent[a:b])
-            if minutes > limit and (ranged or (s, e) in invite_sents or _has(body, about, s, e)):
-                hit = Hit.span(src, s + a, s + b, minutes=minutes)
-                hit.message = "long"
-                yield hit
-                return
+            if minutes > limit and (ranged or (s, e) in inv.sentences or _has(body, about, s, e)):
+                inv.long = (minutes, s + a, s + b)
+                return inv
+    return inv
 
 
 def _around(body: "Body", sents: list[tuple[int, int]], after: int = 3) -> str:

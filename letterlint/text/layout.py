@@ -219,6 +219,12 @@ def draft_body(ctx: Any) -> "Body | None":
     return body if body.sentences else None
 
 
+def shorten(s: str, n: int = 80) -> str:
+    """``s`` on one line, cut to ``n`` characters with «…» (quoting a sentence in a message or a trace)."""
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
 def span_tokens(body: "Body", s: int, e: int) -> list:
     """The tokens of [s, e) of the body, without whitespace tokens (a token cut by s or e is included whole)."""
     return [t for t in body.at.doc.char_span(s, e, alignment_mode="expand") or [] if not t.is_space]
