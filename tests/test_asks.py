@@ -288,3 +288,12 @@ def test_the_quality_a_yes_no_question_asks_about(text, judged):
 
 def test_the_client_restating_our_question_asks_nothing():
     assert asks("Вы спрашивали, получал ли я уведомление о вызове в инспекцию, — нет, не получал.") == []
+
+
+def test_a_request_after_a_long_purpose_clause():
+    """«Чтобы я заранее проверил…, пришлите ИНН» asks for the ИНН: the imperative comes after a purpose clause of
+    any length (and is what asked-again compares with the ИНН the client already sent)."""
+    got = asks("Чтобы я заранее проверил ваш кабинет и сертификат подписи в СБИС, пришлите, пожалуйста, ИНН "
+                  "организации.")
+    assert [a.kind for a in got] == ["request"]
+    assert asks("Мы проверили ваш кабинет и сертификат подписи в СБИС, всё работает, заявку приняли.") == []

@@ -371,7 +371,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     li = "ли" in norms
     starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
                                                        (li and norms.index("ли") <= 3))
-    request_verbs = [t for t in words[:8] if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
+    # (after a leading purpose clause too: «Чтобы я заранее проверил ваш кабинет в СБИС, пришлите ИНН»)
+    lead = words[:8] + [t for t in _without_purpose(words, toks)[:8] if t.idx > words[min(7, len(words) - 1)].idx]
+    request_verbs = [t for t in lead if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
                      and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
     # «Можете прислать…?» asks us to act; «не могу…» (1st person) and «Может, стоит…» (3rd person singular) do not
