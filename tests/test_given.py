@@ -40,6 +40,11 @@ def _given(client: str, ours: str) -> str | None:
      "Напишите, пожалуйста, на какую дату планируете полёт — поставлю вас в расписание."),
     # no thing named, only the event: the start
     ("Хотим запустить английский для отдела продаж: 12 человек, старт — с 1 октября.", "С какого числа хотите начать?"),
+    # a code written next to the thing numbered, or after the code's own name
+    ("Нам выделили угловой стенд 36 кв. м, павильон 2, место 2C40.",
+     "Чтобы подготовить эскиз, пришлите, пожалуйста, номер места."),
+    ("Код авторизации (AuthInfo) уже получила: Xk7pQ92-LmTr. Домен оформлен на меня.",
+     "Чтобы мы могли подать заявку, пришлите, пожалуйста, код авторизации."),
 ])
 def test_a_figure_given_next_to_the_thing_asked(client, ours):
     assert _given(client, ours)
@@ -54,6 +59,10 @@ def test_a_figure_given_next_to_the_thing_asked(client, ours):
     ("Аквариум у нас большой, морской, с кораллами.", "Подскажите, какого объёма аквариум?"),
     # the event asked about is not the one dated
     ("Договор подпишем 1 октября, бухгалтерия уже в курсе.", "С какого числа хотите начать?"),
+    # the thing without its code, or a count that is no code
+    ("Место на выставке нам уже выделили, угловое.", "Пришлите, пожалуйста, номер места."),
+    ("Нужна переговорная на 6 мест.", "Пришлите, пожалуйста, номер места."),
+    ("Код авторизации запрошу у регистратора завтра.", "Пришлите, пожалуйста, код авторизации."),
 ])
 def test_traps_nothing_was_given(client, ours):
     assert _given(client, ours) is None

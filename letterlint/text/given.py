@@ -41,6 +41,9 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     figure of its kind in one sentence with every thing it names («Сколько человек будет в группе на обучении?»
     is not answered by «У нас 40 сотрудников, на обучение пойдут не все»). ``kinds``: nouns naming a kind of
     answer («объём», «высота»), which the client's sentence need not repeat."""
+    coded = _code_given(ask, letters, cfg, figures.get("code"))
+    if coded:
+        return coded
     kind = ask.answer_type
     if kind == "date" and any(p in ask.text.lower() for p in time_of_day):
         kind = "time"
@@ -55,5 +58,31 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     for at in letters:
         for c in candidates(at):
             if all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things) and pattern.search(c.text):
+                return c.text.strip()
+    return None
+
+
+# «номер места», «код авторизации», «артикул коробки»: a thing given by a code the client wrote next to it
+_CODE_NOUNS = frozenset({"номер", "код", "артикул", "модель", "серия"})
+
+
+def _code_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
+                pattern: "re.Pattern[str] | None") -> str | None:
+    """«Пришлите номер места» when the client wrote «павильон 2, место 2C40»; «пришлите код авторизации (AuthInfo)»
+    when the client wrote «Код авторизации (AuthInfo) уже получила: Xk7pQ92-LmTr»: the numbered thing (or the code
+    and its kind) in a client's sentence with a code (a word with a digit) just after it."""
+    nouns = list(ask.topic_nouns)
+    at = next((i for i, n in enumerate(nouns) if n in _CODE_NOUNS), None)
+    if pattern is None or at is None or at + 1 >= len(nouns):
+        return None
+    code, thing = nouns[at], nouns[at + 1]
+    need = [thing] if code == "номер" else [code, thing]
+    for text in letters:
+        for c in candidates(text):
+            if not all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in need):
+                continue
+            low = c.text.lower().replace("ё", "е")
+            anchor = max((low.find(n[:max(4, len(n) - 2)]) for n in need), default=-1)
+            if anchor >= 0 and pattern.search(c.text[anchor:anchor + 60]):
                 return c.text.strip()
     return None
