@@ -114,6 +114,14 @@ def test_cta_other_forms_of_a_next_step(engines, ending: str) -> None:
     test_cta_found_in_the_ending(engines, ending)
 
 
+def test_cta_our_own_dated_step_counts_only_when_the_team_turns_it_on(engines) -> None:
+    text = "Эдуард, добрый день!\n\nКаталоги готовы, тираж проверили.\n\nПроект договора пришлю сегодня до 15:00." + SIGN
+    assert len(found(engines, "call-to-action", text)) == 1
+    assert not found(engines, "call-to-action", text, our_dated_step=True)
+    undated = "Эдуард, добрый день!\n\nКаталоги готовы, тираж проверили.\n\nПроект договора пришлю позже." + SIGN
+    assert len(found(engines, "call-to-action", undated, our_dated_step=True)) == 1
+
+
 def test_cta_step_in_the_paragraph_before_a_short_note(engines) -> None:
     text = ("Олег, добрый день!\n\nКонтент-план на декабрь во вложении.\n\n"
             "Чтобы всё успеть до праздников, пришлите, пожалуйста, до пятницы фотографии новых напитков.\n\n"

@@ -221,6 +221,24 @@ def _modal_deadline_step(body: "Body", span: list, p: dict, s: int, e: int) -> b
     return False
 
 
+def _our_dated_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
+    """«Проект договора пришлю сегодня до 15:00», «Коммерческое предложение отправим в четверг»: what happens next
+    is ours and has a date. Off by default (the commandment asks for the client's step); a team that accepts its
+    own dated commitment as the next step turns it on with ``our_dated_step: true``."""
+    if not p.get("our_dated_step", False) or not _deadline(p, body.text[s:e]):
+        return False
+    for i, t in enumerate(span):
+        oc = extras.oc(t)
+        if "VERB" in oc and "1per" in oc and ("futr" in oc or "pres" in oc and "perf" in oc) and \
+                not _is_negated(span, i) and _deadline(p, " ".join(x.text for x in _clause_of(span, i))):
+            return True
+    return False
+
+
+def _is_negated(span: list, i: int) -> bool:
+    return i > 0 and (extras.form(span[i - 1]) or span[i - 1].text.lower()) == "не"
+
+
 def _wait_step(body: "Body", span: list, p: dict, s: int, e: int) -> bool:
     """«Окончательный список гостей ждём до 20 октября», «Ждём макеты завтра»: we wait for something by a date
     (whatever the word order) — unless we wait for someone else («ждём ответа от поставщика»)."""
@@ -378,6 +396,7 @@ def _other_step(body: "Body", p: dict, s: int, e: int) -> str:
     """The name of the other form of a next step in [s, e), or "" (for `letterlint explain`)."""
     span = _tokens(body, s, e)
     forms = (("«нужно/можно + действие + срок»", lambda: _modal_deadline_step(body, span, p, s, e)),
+             ("наш следующий шаг с датой", lambda: _our_dated_step(body, span, p, s, e)),
              ("«ждём …» с датой или вещью", lambda: _wait_step(body, span, p, s, e)),
              ("просьба через третье лицо", lambda: _third_party_request(span, p)),
              ("совет", lambda: _advice_step(span, p)),
