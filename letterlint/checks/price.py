@@ -135,9 +135,10 @@ def _our_price(body: "Body", p: dict, m: Any, s: int, e: int, prev: Any) -> bool
 
 def _unit_price(body: "Body", p: dict, m: Any, s: int, e: int) -> bool:
     """A rate per unit or the price of one self-explanatory unit, which has no contents to list: «450 рублей за
-    адрес», «1,2 ₽ за литр в сутки», «690 ₽ в месяц за пользователя», «от 3 000 ₽ на адрес»; «Диагностика
-    ходовой — 1 200 ₽», «заказать курьера — 500 рублей», «сезон стоит 3 200 рублей» (every thing the clause
-    prices is one of unit_items or a period)."""
+    адрес», «1,2 ₽ за литр в сутки», «2 800 ₽ за час», «от 3 000 ₽ на адрес»; «Диагностика ходовой — 1 200 ₽»,
+    «заказать курьера — 500 рублей», «сезон стоит 3 200 рублей» (every thing the clause prices is one of
+    unit_items or a period). Not a period of a service («45 000 ₽ за месяц») nor a package per person («3 900 ₽
+    в месяц за сотрудника»: per_person_words)."""
     text = body.text
     cs, ce = _money_clause(text, m, s, e)
     periods = _words(p, "period_words")
