@@ -2,7 +2,7 @@
 
 «Описывая стоимость услуги, бери за правило расписывать все-все, что в нее входит» is about a service or a
 package — a project, an event, a translation, an audit. A demanding editor does not ask for the contents of a
-rate per unit («450 рублей за адрес», «690 ₽ в месяц за пользователя»), of one self-explanatory unit
+rate per unit («450 рублей за адрес», «2 800 ₽ за час»), of one self-explanatory unit
 («Диагностика ходовой — 1 200 ₽», «Сессия идёт 50 минут и стоит 4 500 рублей», «Бутыль 19 литров — 390 ₽»),
 of a price the client already knows («стоимость останется прежней»), or of a sum whose contents the letter
 names around it. Each of those is one named predicate below; the words they use are the rule's YAML params.
