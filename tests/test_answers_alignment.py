@@ -652,3 +652,17 @@ def test_when_can_you_do_it_is_answered_by_when_our_people_come():
     # not a question about something of ours that merely has a date: the webinar is not its recording
     assert _verdicts("Когда будет готова запись вебинара?", "Проект договора во вложении.\n\n"
                      "Ведущий приедет в студию в четверг, 12 июня, в 11:00.") == [False]
+
+
+def test_a_finding_with_a_close_candidate_shows_it_and_what_kept_it_from_answering():
+    from _questions import rule_messages
+
+    client = "Добрый день! Сколько стоит курс для 12 человек? И где сотрудники будут смотреть записи занятий?"
+    near = rule_messages("unanswered-question", client, "Курс для 12 сотрудников обойдётся в 96 000 ₽.\n\nУчебные "
+                         "тетради отправим курьером — 500 рублей по Москве, с инструкцией по входу на платформу.")
+    assert len(near) == 1 and "Ближе всего: «Учебные тетради" in near[0] and "но нет связи с вопросом" in near[0]
+    # nothing close: the plain message
+    far = rule_messages("unanswered-question", "Добрый день! Есть ли у вас скидка для постоянных клиентов?",
+                        "Спасибо за письмо!")
+    assert far == ["Клиент спросил: «Есть ли у вас скидка для постоянных клиентов?» — ответа на этот вопрос в письме "
+                   "не видно."]

@@ -130,10 +130,17 @@ def alignments(ctx: "RuleContext") -> list["Alignment"]:
     return _shared(ctx, "alignments", make)
 
 
-def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None) -> Hit:
+def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None, near: float = 1.0) -> Hit:
     best = al.best.text.strip() if al and al.best else ""
-    return Hit.span(msg.text, ask.start, ask.end, question=ask.text, best=_short(best),
-                    score=al.score if al else 0.0, reasons="; ".join(al.reasons) if al else "")
+    from letterlint.text.answers import veto_in_english
+
+    why = next((r[len("но: "):] for r in (al.reasons if al else []) if r.startswith("но: ")), "")
+    hit = Hit.span(msg.text, ask.start, ask.end, question=ask.text, best=_short(best, 70),
+                   score=al.score if al else 0.0, reasons="; ".join(al.reasons) if al else "",
+                   why=why or "мало общего с вопросом", why_en=veto_in_english(why) if why else "little in common")
+    if al is not None and best and al.score >= near:
+        hit.message = "near"    # a candidate came close: show it, so the manager sees at once whether it answers
+    return hit
 
 
 def _short(s: str, n: int = 90) -> str:
@@ -205,7 +212,7 @@ def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
                 yield Hit.span(msg.text, whole[0], whole[1], question=text, best="", score=al.score,
                                reasons="; ".join(al.reasons))
             continue
-        yield _hit(msg, al.ask, al)
+        yield _hit(msg, al.ask, al, float(ctx.params.get("near_score", 1.0)))
 
 
 @register("unanswered-question", needs=("thread", "morph"), trace=trace_alignments)

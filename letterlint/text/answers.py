@@ -494,6 +494,27 @@ _VETO_RU = {
 }
 
 
+_VETO_EN = {
+    "other_thing": "the request is about another thing",
+    "no_option": "none of the options is named",
+    "no_topic": "only verbs and numbers in common, not the thing asked about",
+    "date_elsewhere": "the date is not next to what was asked about",
+    "start_for_end": "the end was asked, the start is given",
+    "undecided": "no decision on the question",
+    "figure_missing": "the figure asked about is not named",
+    "other_referent": "it is about another thing",
+    "key_noun_missing": "the main word of the question is missing",
+    "no_link": "nothing links it to the question",
+    "not_done": "the request is neither done nor dated",
+}
+
+
+def veto_in_english(russian: str) -> str:
+    """The English of the veto texts joined in a «но: …» reason (for messages with --lang en)."""
+    back = {ru: key for key, ru in _VETO_RU.items()}
+    return "; ".join(_VETO_EN.get(back.get(part.strip(), ""), part.strip()) for part in russian.split(";"))
+
+
 def _quality_named(ask: Ask, c: Candidate) -> bool:
     """The quality a yes/no question asks about, or its opposite, is in the sentence: «Больно ли?» → «боли не
     будет», «Безопасно ли?» → «для людей это не опасно» (its stem within a lemma of the sentence)."""
