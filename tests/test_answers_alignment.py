@@ -666,3 +666,35 @@ def test_a_finding_with_a_close_candidate_shows_it_and_what_kept_it_from_answeri
                         "Спасибо за письмо!")
     assert far == ["Клиент спросил: «Есть ли у вас скидка для постоянных клиентов?» — ответа на этот вопрос в письме "
                    "не видно."]
+
+
+def test_a_finding_with_a_close_candidate_is_a_hint_unless_the_config_says_otherwise():
+    from letterlint.engine import Config, Engine, load_rule_file
+    from letterlint.engine.config import RuleSettings
+    from letterlint.engine.examples import example_letter
+    from pathlib import Path
+
+    rule_file = Path(__file__).parent.parent / "rules" / "unanswered-question.yaml"
+    ex = {"thread": [{"from": "Клиент <c@client.ru>", "text": "Добрый день! Сколько стоит курс для 12 человек? И где "
+                      "сотрудники будут смотреть записи занятий? И есть ли скидка для постоянных клиентов?"}],
+          "from": "Менеджер <m@firm.ru>", "text": "Курс для 12 сотрудников обойдётся в 96 000 ₽.\n\nУчебные тетради "
+          "отправим курьером — 500 рублей по Москве, с инструкцией по входу на платформу."}
+
+    def severities(cfg: Config) -> list[str]:
+        letter, thread, _, _ = example_letter(ex)
+        return sorted(f.severity for f in Engine([load_rule_file(rule_file)], cfg).check(letter, thread))
+
+    # the close one (the place question) is a hint, the clear one (the discount) stays a warning
+    assert severities(Config()) == ["info", "warning"]
+    assert severities(Config(min_severity="warning")) == ["warning", "warning"]       # strict raises it
+    keep = Config(rules={"unanswered-question": RuleSettings(params={"near_severity": "warning"})})
+    assert severities(keep) == ["warning", "warning"]
+
+
+def test_a_draft_of_a_document_is_sent_as_the_document_but_a_sample_is_not_the_goods():
+    from _questions import rule_messages
+
+    client = "Добрый день! И пришлите, пожалуйста, проект договора — наш юрист хочет посмотреть заранее."
+    assert rule_messages("unreported-request", client, "Договор прикладываю к письму.") == []
+    sample = "Добрый день! Пришлите, пожалуйста, образец коробки с тиснением."
+    assert len(rule_messages("unreported-request", sample, "Коробки будут готовы к середине ноября.")) == 1

@@ -130,7 +130,7 @@ def alignments(ctx: "RuleContext") -> list["Alignment"]:
     return _shared(ctx, "alignments", make)
 
 
-def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None, near: float = 1.0) -> Hit:
+def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None, near: float = 1.0, near_severity: str = "") -> Hit:
     best = al.best.text.strip() if al and al.best else ""
     from letterlint.text.answers import veto_in_english
 
@@ -140,6 +140,7 @@ def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None, near: float 
                    why=why or "мало общего с вопросом", why_en=veto_in_english(why) if why else "little in common")
     if al is not None and best and al.score >= near:
         hit.message = "near"    # a candidate came close: show it, so the manager sees at once whether it answers
+        hit.severity_cap = near_severity or None
     return hit
 
 
@@ -212,7 +213,7 @@ def _not_answered(ctx: "RuleContext", kind: str) -> Iterable[Hit]:
                 yield Hit.span(msg.text, whole[0], whole[1], question=text, best="", score=al.score,
                                reasons="; ".join(al.reasons))
             continue
-        yield _hit(msg, al.ask, al, float(ctx.params.get("near_score", 1.0)))
+        yield _hit(msg, al.ask, al, float(ctx.params.get("near_score", 1.0)), str(ctx.params.get("near_severity", "")))
 
 
 @register("unanswered-question", needs=("thread", "morph"), trace=trace_alignments)

@@ -50,6 +50,7 @@ class Hit:
     excerpt: str | None = None
     line_text: str | None = None
     line_col: int = 1
+    severity_cap: str | None = None      # at most this severity (an uncertain finding of a warning rule is «info»)
 
     @classmethod
     def span(cls, source: SourceText, start: int, end: int, **vars: Any) -> "Hit":

@@ -126,6 +126,15 @@ class Engine:
                 if SEVERITY_RANK[rule.severity] < floor:
                     rule.severity = cfg.min_severity
 
+    def _severity(self, rule_severity: str, cap: str | None) -> str:
+        """The rule's severity, lowered to a hit's cap — never below the config's min_severity."""
+        if cap not in SEVERITY_RANK or SEVERITY_RANK[cap] >= SEVERITY_RANK[rule_severity]:
+            return rule_severity
+        floor = self.config.min_severity
+        if floor and SEVERITY_RANK[cap] < SEVERITY_RANK[floor]:
+            return floor if SEVERITY_RANK[floor] <= SEVERITY_RANK[rule_severity] else rule_severity
+        return cap
+
     def prepare(self) -> None:
         """Compile the enabled rules (spaCy matchers); raises RuleError for a broken pattern."""
         if not self._prepared:
@@ -196,7 +205,8 @@ class Engine:
         else:
             st = rule.text_suggestion(self.lang)
             suggestion = None if (not st or ("{suggest}" in st and not suggest)) else format_message(st, vars_)
-        return Finding(rule=rule.id, severity=rule.severity, message=message, path=path, line=line, column=col,
+        return Finding(rule=rule.id, severity=self._severity(rule.severity, hit.severity_cap), message=message,
+                       path=path, line=line, column=col,
                        end_line=eline, end_column=ecol, excerpt=excerpt, suggestion=suggestion,
                        line_text=ltext, line_col=lcol, replacements=tuple(hit.suggest or ()))
 

@@ -603,7 +603,15 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     things = ask.objects or ask.topic_nouns[:1]
     if not things or not any(cfg.request_types.get(v) == "delivered" for v in ask.verbs):
         return True
-    return share(things, c, cfg.stem, cfg.synonyms) > 0
+    # «проект договора», «копию паспорта», «скан акта»: the draft of a thing is sent as the thing itself
+    # («Договор прикладываю к письму»)
+    of = [ask.topic_nouns[k + 1] for k, n in enumerate(ask.topic_nouns[:-1]) if n in things and n in _FORM_OF]
+    return share(things + of, c, cfg.stem, cfg.synonyms) > 0
+
+
+# a document sent in some form: «проект договора» is done by «договор прикладываю» (a sample of boxes is not the
+# boxes: «образец» is not here)
+_FORM_OF = frozenset({"проект", "черновик", "копия", "скан", "скан-копия", "файл"})
 
 
 # «сколько дней/часов…»: the units a length of time answering it may be in
