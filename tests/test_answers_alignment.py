@@ -698,3 +698,14 @@ def test_a_draft_of_a_document_is_sent_as_the_document_but_a_sample_is_not_the_g
     assert rule_messages("unreported-request", client, "Договор прикладываю к письму.") == []
     sample = "Добрый день! Пришлите, пожалуйста, образец коробки с тиснением."
     assert len(rule_messages("unreported-request", sample, "Коробки будут готовы к середине ноября.")) == 1
+
+
+def test_a_setting_before_a_dash_and_an_in_time_question_after_it():
+    q = "Сделка назначена на 22 апреля — успеете сделать отчёт до этой даты?"
+    (ask,) = _asks(q)
+    assert ask.answer_type == "yesno" and ask.topic_nouns == ["отчет"]
+    # «всё будет готово» with our deadline answers whether we make it
+    assert _verdicts(q, "Если осмотр пройдёт на этой неделе, к 22 апреля всё будет готово с большим запасом.") == [True]
+    # a question naming nothing after the dash keeps the setting as its topic
+    (ask,) = _asks("Площадка пускает на монтаж только с 14:00 — успеете собраться к 19:00?")
+    assert "монтаж" in ask.topic_nouns

@@ -658,7 +658,8 @@ def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     pat = cfg.type_patterns.get("in_time")
     return ask.answer_type == "yesno" and pat is not None and bool(pat.search(ask.text)) and \
         (c.acts or c.will) and _says(c, cfg, "deadline") and \
-        (not ask.topic_nouns or share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0)
+        (not ask.topic_nouns or share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 or
+         {"всё", "все"} & c.lemmas and "готовый" in c.lemmas)   # «к 22 апреля всё будет готово»
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:

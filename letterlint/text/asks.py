@@ -435,6 +435,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
             focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
+    if kind == "question" and asked_by in (None, "ли") and _IN_TIME.search(" ".join(t.text for t in words)):
+        atype = "yesno"   # «…успеете сделать отчёт до этой даты?» asks whether, not when
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(topic_words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
@@ -626,10 +628,28 @@ def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]
     a leading purpose clause, up to its comma, names why we ask, not what."""
     at = next((t for t in words[:3] if extras.form(t) == "чтобы"), None)   # also after «Олег, чтобы…»
     if at is None:
-        return _without_our_step(words, toks)
+        return _without_our_step(_without_lead_statement(words, toks), toks)
     comma = next((t.idx for t in toks if t.text == "," and t.idx > at.idx), None)
     rest = [t for t in words if comma is not None and t.idx > comma]
     return rest or words
+
+
+_IN_TIME = re.compile(r"\b(?:успеете|успеем|успеваете|уложитесь|укладываетесь)\b", re.I)
+
+
+def _without_lead_statement(words: list["Token"], toks: list["Token"]) -> list["Token"]:
+    """«Сделка назначена на 22 апреля — успеете сделать отчёт до этой даты?»: a statement before a dash is the
+    setting; the question is after it, addressed to us (a verb in the 2nd person opens it)."""
+    for t in toks:
+        if t.text in ("—", "–") and words and t.idx > words[0].idx:
+            head = [w for w in words if w.idx < t.idx]
+            tail = [w for w in words if w.idx > t.idx]
+            if tail and "2per" in extras.oc(tail[0]) and "VERB" in extras.oc(tail[0]) and \
+                    not any("2per" in extras.oc(w) for w in head) and \
+                    any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
+                return tail       # («…— успеете собраться к 19:00?» names nothing itself: the setting stays)
+            return words
+    return words
 
 
 def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"]:
