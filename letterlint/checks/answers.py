@@ -131,13 +131,14 @@ def alignments(ctx: "RuleContext") -> list["Alignment"]:
 
 
 def _hit(msg: "Message", ask: "Ask", al: "Alignment | None" = None, near: float = 1.0, near_severity: str = "") -> Hit:
-    best = al.best.text.strip() if al and al.best else ""
-    from letterlint.text.answers import veto_in_english
+    from letterlint.text.answers import veto_text
 
-    why = next((r[len("но: "):] for r in (al.reasons if al else []) if r.startswith("но: ")), "")
+    best = al.best.text.strip() if al and al.best else ""
+    vetoes = al.vetoes if al else []
     hit = Hit.span(msg.text, ask.start, ask.end, question=ask.text, best=_short(best, 70),
                    score=al.score if al else 0.0, reasons="; ".join(al.reasons) if al else "",
-                   why=why or "мало общего с вопросом", why_en=veto_in_english(why) if why else "little in common")
+                   why=veto_text(vetoes) or "мало общего с вопросом",
+                   why_en=veto_text(vetoes, "en") or "little in common")
     if al is not None and best and al.score >= near:
         hit.message = "near"    # a candidate came close: show it, so the manager sees at once whether it answers
         hit.severity_cap = near_severity or None

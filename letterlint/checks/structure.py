@@ -449,7 +449,7 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     body = _body(ctx)
     if body is None:
         return
-    window, steps = _ending_steps(ctx, body)
+    window, steps = _ending_steps(ctx, body, first_step_only=True)
     if not window or any(st and st != "weak" for st in steps):
         return
     weak_at = next((w for w, st in zip(window, steps) if st == "weak"), None)
@@ -460,10 +460,12 @@ def call_to_action(ctx: "RuleContext") -> Iterable[Hit]:
     yield hit
 
 
-def _ending_steps(ctx: "RuleContext", body: "Body") -> tuple[list[tuple[int, int]], list[str]]:
+def _ending_steps(ctx: "RuleContext", body: "Body", first_step_only: bool = False) -> tuple[list[tuple[int, int]],
+                                                                                         list[str]]:
     """The closing window (the last sentences before the sign-off, thanks and wishes dropped) and, for each
     sentence, the form of next step it holds: "" none, "weak" a stock phrase («Обращайтесь, если будут
-    вопросы»), or the name of the form. No window for a letter under ``min_words`` words."""
+    вопросы»), or the name of the form. No window for a letter under ``min_words`` words. With
+    ``first_step_only`` (the check) the reading stops at the first step found; the trace reads every sentence."""
     p = _params(ctx)
     if len(body.words()) < int(p.get("min_words", 10)):
         return [], []
@@ -492,6 +494,8 @@ def _ending_steps(ctx: "RuleContext", body: "Body") -> tuple[list[tuple[int, int
             steps.append("повелительное после двоеточия")
         else:
             steps.append(_other_step(body, p, s, e))
+        if first_step_only and steps[-1] and steps[-1] != "weak":
+            break
     return window, steps
 
 

@@ -260,10 +260,11 @@ class Lexicon(RuleImpl):
         return cx
 
     def _off_topic(self, ctx: "RuleContext", at: "AnalysedText", cx: "LexiconContext") -> list[int]:
-        """Entries whose unless_topic phrases occur in the letter (its quotes too) or an earlier letter of the
-        thread: the conversation is about the client's trade, where the word is plain («инвойс» with an
+        """Entries whose unless_topic phrases occur in the letter or an earlier letter of the thread (the quoted ones
+        too) or its signature: the conversation is about the client's trade, where the word is plain («инвойс» with an
         importer), or uses another word of the same spelling («футер» in a letter about hoodies)."""
-        sources = [ctx.letter.body] + [m.text for m in ctx.earlier()]
+        # (the draft's quoted letters are among the earlier ones: its body is not read again)
+        sources = [m.text for m in ctx.earlier()]
         sources += [m.letter.signature for m in ctx.earlier() if m.letter is not None]   # «маркетолог «Дом плитки»»
         texts = [at] + [ctx.analysed(x) for x in sources if x.text.strip()]
         return [i for i, topic in cx.unless_topic.items() if any(next(topic.finditer(t), None) for t in texts)]

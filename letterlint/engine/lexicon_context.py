@@ -78,6 +78,11 @@ def _labels(v: Any) -> set[str]:
     return {" ".join(norm(str(x)).split()) for x in (v or [])}
 
 
+def _named_entries(labels: set[str], entries: list[Any]) -> list[int]:
+    """The indexes of the entries a params list names by any of their ``match`` variants."""
+    return [i for i, e in enumerate(entries) if any(" ".join(norm(p.text).split()) in labels for p in e.phrases)]
+
+
 def _phrases(v: Any) -> PhraseSet:
     out = PhraseSet()
     for x in v or []:
@@ -151,9 +156,8 @@ class LexiconContext:
             labels = _labels(params.get(cond))
             if not labels:
                 continue
-            for i, e in enumerate(entries):
-                if any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
-                    c.entry_conditions[i] = c.entry_conditions.get(i, ()) + (cond,)
+            for i in _named_entries(labels, entries):
+                c.entry_conditions[i] = c.entry_conditions.get(i, ()) + (cond,)
         c.skip_quoted = bool(params.get("skip_quoted"))
         ns = params.get("next_step")
         if isinstance(ns, dict) and ns.get("phrases"):
@@ -193,17 +197,14 @@ class LexiconContext:
                 except re.error:
                     continue
             near = (_phrases(item.get("phrases")), pats)
-            for i, e in enumerate(entries):
-                if any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
-                    c.unless_near.setdefault(i, []).append(near)
+            for i in _named_entries(labels, entries):
+                c.unless_near.setdefault(i, []).append(near)
         for item in params.get("unless_topic") or []:
             if not isinstance(item, dict):
                 continue
-            labels = _labels(item.get("entries"))
             topic = _phrases(item.get("phrases"))
-            for i, e in enumerate(entries):
-                if topic and any(" ".join(norm(p.text).split()) in labels for p in e.phrases):
-                    c.unless_topic[i] = topic
+            for i in _named_entries(_labels(item.get("entries")), entries) if topic else []:
+                c.unless_topic[i] = topic
         c.per_sentence = bool(params.get("per_sentence"))
         sh = params.get("shouting")
         if isinstance(sh, dict):

@@ -102,6 +102,7 @@ class Alignment:
     best: Candidate | None
     deferred: bool = False
     reasons: list[str] = field(default_factory=list)
+    vetoes: list[str] = field(default_factory=list)   # what kept the best candidate from answering (_VETOES keys)
     by_words: bool = False         # linked by shared words or list numbers, not only by the kind of answer
     others: list[int] = field(default_factory=list)   # starts of other sentences linked by words that also answer it
 
@@ -317,7 +318,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     by_position = {} if mirror else _list_block(singles, [i for i, a in enumerate(asks) if a.kind == "question"])
     result = []
     for idx, ask in enumerate(asks):
-        best: tuple[float, Candidate | None, bool, list[str]] = (0.0, None, False, [])
+        best: tuple[float, Candidate | None, bool, list[str], list[str]] = (0.0, None, False, [], [])
         linked: list[tuple[int, float]] = []
         position = idx + 1
         total_pat = cfg.type_patterns.get("total")
@@ -449,13 +450,14 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 vetoes.append("not_done")   # a request needs «сделано» or a date
             if vetoes:
                 score = min(score, cfg.threshold - 0.01)
-                reasons.append("но: " + "; ".join(_VETO_RU[v] for v in vetoes))
+                reasons.append("но: " + veto_text(vetoes))
             if score >= cfg.threshold and (type_ok or deferred) and c in singles and _linked_by_words(reasons):
                 linked.append((c.start, score))
             if score > best[0]:
-                best = (score, c, deferred, reasons)
-        score, cand, deferred, reasons = best
-        al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons)
+                best = (score, c, deferred, reasons, vetoes)
+        score, cand, deferred, reasons, vetoes = best
+        al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons,
+                       vetoes)
         al.by_words = _linked_by_words(reasons) and not (cand is not None and _OVERVIEW.search(cand.text))
         # another sentence answers it too only when it is about as good a match as the best one: a weaker link
         # (a shared word from the thesaurus) must not excuse answers given in the wrong order
@@ -478,41 +480,27 @@ _ON_SITE_VERBS = frozenset({"провести", "приехать", "сдела�
 _MODAL_ASK = re.compile(r"\b(?:можно|возможно|можете|сможете|сможем|могли бы|получится)\b", re.I)
 
 
-# why a candidate that looked like an answer was capped just under the threshold (shown by `letterlint explain`)
-_VETO_RU = {
-    "other_thing": "просьба о другом предмете",
-    "no_option": "не назван ни один из вариантов",
-    "no_topic": "общие только глаголы и числа, не предмет вопроса",
-    "date_elsewhere": "дата не при том, о чём спросили",
-    "start_for_end": "спросили об окончании, а названо начало",
-    "undecided": "нет решения по вопросу",
-    "figure_missing": "не названа спрошенная величина",
-    "other_referent": "речь о другом предмете",
-    "key_noun_missing": "нет главного слова вопроса",
-    "no_link": "нет связи с вопросом",
-    "not_done": "просьба не выполнена и без срока",
+# why a candidate that looked like an answer was capped just under the threshold (shown by `letterlint explain`
+# and in the message of a finding whose closest sentence came near): key → (Russian, English)
+_VETOES = {
+    "other_thing": ("просьба о другом предмете", "the request is about another thing"),
+    "no_option": ("не назван ни один из вариантов", "none of the options is named"),
+    "no_topic": ("общие только глаголы и числа, не предмет вопроса",
+                 "only verbs and numbers in common, not the thing asked about"),
+    "date_elsewhere": ("дата не при том, о чём спросили", "the date is not next to what was asked about"),
+    "start_for_end": ("спросили об окончании, а названо начало", "the end was asked, the start is given"),
+    "undecided": ("нет решения по вопросу", "no decision on the question"),
+    "figure_missing": ("не названа спрошенная величина", "the figure asked about is not named"),
+    "other_referent": ("речь о другом предмете", "it is about another thing"),
+    "key_noun_missing": ("нет главного слова вопроса", "the main word of the question is missing"),
+    "no_link": ("нет связи с вопросом", "nothing links it to the question"),
+    "not_done": ("просьба не выполнена и без срока", "the request is neither done nor dated"),
 }
 
 
-_VETO_EN = {
-    "other_thing": "the request is about another thing",
-    "no_option": "none of the options is named",
-    "no_topic": "only verbs and numbers in common, not the thing asked about",
-    "date_elsewhere": "the date is not next to what was asked about",
-    "start_for_end": "the end was asked, the start is given",
-    "undecided": "no decision on the question",
-    "figure_missing": "the figure asked about is not named",
-    "other_referent": "it is about another thing",
-    "key_noun_missing": "the main word of the question is missing",
-    "no_link": "nothing links it to the question",
-    "not_done": "the request is neither done nor dated",
-}
-
-
-def veto_in_english(russian: str) -> str:
-    """The English of the veto texts joined in a «но: …» reason (for messages with --lang en)."""
-    back = {ru: key for key, ru in _VETO_RU.items()}
-    return "; ".join(_VETO_EN.get(back.get(part.strip(), ""), part.strip()) for part in russian.split(";"))
+def veto_text(vetoes: list[str], lang: str = "ru") -> str:
+    """The vetoes, in words («дата не при том, о чём спросили; нет связи с вопросом»)."""
+    return "; ".join(_VETOES[v][lang == "en"] for v in vetoes)
 
 
 def _quality_named(ask: Ask, c: Candidate) -> bool:
@@ -659,7 +647,7 @@ def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return ask.answer_type == "yesno" and pat is not None and bool(pat.search(ask.text)) and \
         (c.acts or c.will) and _says(c, cfg, "deadline") and \
         (not ask.topic_nouns or share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 or
-         {"всё", "все"} & c.lemmas and "готовый" in c.lemmas)   # «к 22 апреля всё будет готово»
+         "все" in c.lemmas and "готовый" in c.lemmas)   # «к 22 апреля всё будет готово» (lemmas fold ё)
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:

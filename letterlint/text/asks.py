@@ -51,6 +51,7 @@ class AskLexicon:
     advice_phrases: tuple[str, ...] = ()        # «что делать?»: answered by an instruction
     small_talk_words: frozenset[str] = frozenset()   # «погода», «лить»: a question about these alone is small talk
     standing_requests: frozenset[str] = frozenset()  # «пишите», «звоните»: how to reach them, nothing to report
+    in_time_verbs: frozenset[str] = frozenset()      # «успеете», «уложитесь»: asks whether, not when
 
     @cached_property
     def fingerprint(self) -> str:
@@ -80,6 +81,7 @@ class AskLexicon:
             advice_phrases=tuple(squash(x) for x in p.get("advice_phrases", [])),
             small_talk_words=frozenset(norm(x) for x in p.get("small_talk_words", [])),
             standing_requests=frozenset(norm(x) for x in p.get("standing_requests", [])),
+            in_time_verbs=frozenset(norm(x) for x in p.get("in_time_verbs", [])),
         )
 
 
@@ -435,7 +437,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
             focus = _focus(topic_words, lex)
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
-    if kind == "question" and asked_by in (None, "ли") and _IN_TIME.search(" ".join(t.text for t in words)):
+    if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):
         atype = "yesno"   # «…успеете сделать отчёт до этой даты?» asks whether, not when
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(topic_words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
@@ -634,33 +636,29 @@ def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]
     return rest or words
 
 
-_IN_TIME = re.compile(r"\b(?:успеете|успеем|успеваете|уложитесь|укладываетесь)\b", re.I)
+def _dash_splits(words: list["Token"], toks: list["Token"]) -> list[tuple[list["Token"], list["Token"]]]:
+    """(the words before, the words after) for every dash inside the sentence, in order."""
+    return [([w for w in words if w.idx < t.idx], [w for w in words if w.idx > t.idx])
+            for t in toks if t.text in ("—", "–") and words and t.idx > words[0].idx]
 
 
 def _without_lead_statement(words: list["Token"], toks: list["Token"]) -> list["Token"]:
-    """«Сделка назначена на 22 апреля — успеете сделать отчёт до этой даты?»: a statement before a dash is the
-    setting; the question is after it, addressed to us (a verb in the 2nd person opens it)."""
-    for t in toks:
-        if t.text in ("—", "–") and words and t.idx > words[0].idx:
-            head = [w for w in words if w.idx < t.idx]
-            tail = [w for w in words if w.idx > t.idx]
-            if tail and "2per" in extras.oc(tail[0]) and "VERB" in extras.oc(tail[0]) and \
-                    not any("2per" in extras.oc(w) for w in head) and \
-                    any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
-                return tail       # («…— успеете собраться к 19:00?» names nothing itself: the setting stays)
-            return words
+    """«Сделка назначена на 22 апреля — успеете сделать отчёт до этой даты?»: a statement before the first dash is
+    the setting; the question is after it, addressed to us (a verb in the 2nd person opens it) and naming its thing
+    («…— успеете собраться к 19:00?» names nothing itself: the setting stays)."""
+    for head, tail in _dash_splits(words, toks)[:1]:
+        if tail and {"2per", "VERB"} <= extras.oc(tail[0]) and not any("2per" in extras.oc(w) for w in head) and \
+                any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
+            return tail
     return words
 
 
 def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"]:
     """«…на какую дату планируете полёт — поставлю вас в расписание.»: a trailing clause after a dash that says
     what we will do with the answer (a verb in the 1st person) is not part of what is asked."""
-    for t in toks:
-        if t.text in ("—", "–") and words and t.idx > words[0].idx:
-            tail = [w for w in words if w.idx > t.idx]
-            head = [w for w in words if w.idx < t.idx]
-            if head and tail and any("1per" in extras.oc(w) and "VERB" in extras.oc(w) for w in tail[:3]):
-                return head
+    for head, tail in _dash_splits(words, toks):
+        if head and tail and any({"1per", "VERB"} <= extras.oc(w) for w in tail[:3]):
+            return head
     return words
 
 
