@@ -709,3 +709,21 @@ def test_a_setting_before_a_dash_and_an_in_time_question_after_it():
     # a question naming nothing after the dash keeps the setting as its topic
     (ask,) = _asks("Площадка пускает на монтаж только с 14:00 — успеете собраться к 19:00?")
     assert "монтаж" in ask.topic_nouns
+
+
+def test_in_time_questions_answered_by_the_work_finished_by_our_date():
+    reply = ("Счёт на предоплату пришлю завтра до обеда. Если макеты согласуете до 10 июня, готовые буклеты "
+             "отгрузим 18 июня. Монтаж закончим в пятницу, так что к открытию у вас будет запас в два дня.")
+    # the deadline's own words («к 20 июня», «до этой даты», «к открытию») are not the thing asked about
+    assert _verdicts("Успеете ли к 20 июня?", reply) == [True]
+    assert _verdicts("Выставка открывается 21-го. До этой даты успеете?", reply) == [True]
+    assert _verdicts("Ну и главное — успеем ли к открытию салона?", reply) == [True]
+    assert _verdicts("Нам важно, чтобы в понедельник всё работало, — успеете?", reply) == [True]
+
+
+def test_in_time_question_not_answered_by_another_dated_step():
+    # a date of ours for something else («счёт пришлю завтра») does not say whether the sign is mounted in time
+    assert _verdicts("Успеете смонтировать вывеску к 30-му?", "Счёт пришлю завтра до обеда. Оплата по безналу.") == [False]
+    assert _verdicts("Успеете ли к 1 апреля?", "Договор пришлю завтра. Цена — 58 800 ₽.") == [False]
+    # our own dated work answers it when the question names no thing («напечатаем и отшлифуем к пятнице»)
+    assert _verdicts("Успеете к 20-му?", "Пять комплектов напечатаем и отшлифуем к пятнице, 17-го.") == [True]

@@ -641,13 +641,30 @@ def _names_figures(figures: list[str], c: Candidate) -> bool:
 
 
 def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
-    """«Успеете к 20-му?» is answered by a deadline we set ourselves («напечатаем и отшлифуем к пятнице, 17-го»),
-    next to the thing asked about when the question names one."""
+    """«Успеете к 20-му?» is answered by a deadline we set ourselves: the work finished by a date («готовые
+    карточки отдадим 28 марта», «к 28 апреля у вас будут логотип и вывеска»), or our dated step next to the thing
+    asked about («напечатаем и отшлифуем к пятнице, 17-го»). The deadline's own words («к 1 апреля», «до этой
+    даты», «к открытию») are not the thing asked about."""
     pat = cfg.type_patterns.get("in_time")
-    return ask.answer_type == "yesno" and pat is not None and bool(pat.search(ask.text)) and \
-        (c.acts or c.will) and _says(c, cfg, "deadline") and \
-        (not ask.topic_nouns or share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 or
-         "все" in c.lemmas and "готовый" in c.lemmas)   # «к 22 апреля всё будет готово» (lemmas fold ё)
+    if not (ask.answer_type == "yesno" and pat is not None and pat.search(ask.text) and
+            (_says(c, cfg, "deadline") or _says(c, cfg, "date"))):
+        return False
+    date_pat = cfg.type_patterns.get("date")
+    things = [f for f in ask.focus if f not in ask.verbs and not f[:1].isdigit() and f not in _CALENDAR_NOUNS and
+              not (date_pat and date_pat.search(f))]
+    named = not things or share(things, c, cfg.stem, cfg.synonyms) > 0
+    ready = _says(c, cfg, "ready")
+    # («к 22 апреля всё будет готово»: the whole work, whatever it is called; lemmas fold ё)
+    # (sending papers is not doing the work: «Договор пришлю завтра» does not say whether we make it by the 1st)
+    acts = bool(c.acts or c.will) and not _SENDS.search(c.text)
+    return named and (ready or acts) or ready and "все" in c.lemmas
+
+
+_SENDS = re.compile(r"\b(?:пришл|вышл|отправ|направ|перешл)\w*", re.I)
+
+
+_CALENDAR_NOUNS = frozenset({"дата", "число", "срок", "день", "неделя", "месяц", "год", "утро", "вечер", "время",
+                             "начало", "конец", "середина", "дедлайн"})
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:

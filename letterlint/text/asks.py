@@ -657,7 +657,9 @@ def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"
     """«…на какую дату планируете полёт — поставлю вас в расписание.»: a trailing clause after a dash that says
     what we will do with the answer (a verb in the 1st person) is not part of what is asked."""
     for head, tail in _dash_splits(words, toks):
-        if head and tail and any({"1per", "VERB"} <= extras.oc(w) for w in tail[:3]):
+        # (not a lead-in with no verb of its own, nor «— успеем ли к открытию?», where «мы» is the client)
+        if head and tail and any({"1per", "VERB"} <= extras.oc(w) for w in tail[:3]) and \
+                any(w.pos_ in ("VERB", "AUX") for w in head) and not any(extras.form(w) == "ли" for w in tail):
             return head
     return words
 
