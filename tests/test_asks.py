@@ -260,6 +260,29 @@ def test_pleasantries_and_blessings_ask_nothing():
     assert asks("Храни вас Господь,\nИван Сергеевич Дроздов\nстароста") == []
 
 
+@pytest.mark.parametrize("text", [
+    "Кто же сейчас без онлайн-записи, да?",                       # a question word with a tag asking to agree
+    "Хотя кто сейчас в декабре уже не заказывает ёлки, правда?",
+    "И вечный вопрос — кто будет всё это согласовывать, если не я?",   # the answer is in the question
+    "Как у вас дела, много работы перед праздниками?",             # a pleasantry and a question on their own life
+    "Как вы там, пережили квартальный отчёт?",
+    "Ну почему всегда так в самый важный день?!",                  # a complaint about how things go
+])
+def test_rhetorical_shapes_ask_nothing(text):
+    assert asks(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Оплата по счёту, да?",                                       # a confirmation asked, not a question word
+    "Что входит в тариф, а?",                                     # «а?» urges, it does not ask to agree
+    "Кто подписывает акт, вы или директор?",
+    "Как дела, когда пришлёте счёт?",                             # a pleasantry, then a question to us
+    "Как вы там, сможете прислать акт до пятницы?",
+])
+def test_questions_that_look_rhetorical_still_ask(text):
+    assert len(asks(text)) == 1
+
+
 def test_what_is_to_be_known_is_one_question():
     found = asks("Сколько времени займёт вся работа — нам нужно понять, на сколько закрывать салон?")
     assert len(found) == 1 and found[0].answer_type == "duration"

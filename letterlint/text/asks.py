@@ -52,6 +52,7 @@ class AskLexicon:
     small_talk_words: frozenset[str] = frozenset()   # «погода», «лить»: a question about these alone is small talk
     standing_requests: frozenset[str] = frozenset()  # «пишите», «звоните»: how to reach them, nothing to report
     in_time_verbs: frozenset[str] = frozenset()      # «успеете», «уложитесь»: asks whether, not when
+    rhetorical_patterns: tuple[str, ...] = ()        # shapes that ask nothing: «Кто же сейчас без сайта, да?»
 
     @cached_property
     def fingerprint(self) -> str:
@@ -82,7 +83,12 @@ class AskLexicon:
             small_talk_words=frozenset(norm(x) for x in p.get("small_talk_words", [])),
             standing_requests=frozenset(norm(x) for x in p.get("standing_requests", [])),
             in_time_verbs=frozenset(norm(x) for x in p.get("in_time_verbs", [])),
+            rhetorical_patterns=tuple(p.get("rhetorical_patterns", [])),
         )
+
+    @cached_property
+    def rhetorical_shapes(self) -> list[re.Pattern[str]]:
+        return [re.compile(x, re.I) for x in self.rhetorical_patterns]
 
 
 @dataclass
@@ -136,6 +142,16 @@ def _pleasantry(talk: str, lex: "AskLexicon") -> bool:
             if len(rest) <= 3 and not (set(rest) & (lex.interrogatives.keys() | {"ли"})):
                 return True
     return False
+
+
+def _pleasantry_and_follow_up(text: str, lex: "AskLexicon") -> bool:
+    """«Как у вас дела, много заявок после нового года?», «Как вы там, пережили аврал?»: a pleasantry and a short
+    question about the client's own life after its comma, asking us nothing (no question word, no «ли»)."""
+    head, comma, rest = text.partition(",")
+    if not comma or not _pleasantry(_small_talk(head), lex) and _small_talk(head) not in ("как вы", "как ты"):
+        return False
+    words = squash(rest).split()
+    return 0 < len(words) <= 6 and not set(words) & (lex.interrogatives.keys() | {"ли", "можете", "сможете"})
 
 
 def _small_talk(s: str) -> str:
@@ -344,9 +360,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!"))) \
         or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
     squashed = squash(span_text)
-    if _pleasantry(_small_talk(span_text), lex):
+    if _pleasantry(_small_talk(span_text), lex) or _pleasantry_and_follow_up(span_text, lex):
         return None
-    if any(p and p in squashed for p in lex.rhetorical):
+    if any(p and p in squashed for p in lex.rhetorical) or any(r.search(norm(span_text)) for r in lex.rhetorical_shapes):
         return None
     norms = [extras.form(t) for t in words]
     lemma_seq = [_lemmas(t) for t in words]
