@@ -407,8 +407,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if ask.options and not (chosen or by_number or by_ref or deferred or _YES_NO_OPENING.match(c.text)):
                 # «…в общую группу или ему нужно отдельно?» is not answered by the price of the group: a choice is named
                 vetoes.append("no_option")
+            # («Когда ближайшие свободные даты в студии?» → «Ближайшие свободные даты — 2 и 3 апреля»: the topic named
+            # as a phrase, though its one noun «студия» is not)
+            phrase = _phrase_shared(ask, c, cfg)
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
-                                               in_time or chosen or measured) and \
+                                               in_time or chosen or measured or phrase) and \
                     share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 vetoes.append("no_topic")
@@ -420,7 +423,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = max(score, cfg.threshold)
                 reasons.append("когда мы приедем или начнём")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
-                    ask.topic_nouns and not (by_number or by_ref or our_turn) and \
+                    ask.topic_nouns and not (by_number or by_ref or our_turn or phrase) and \
                     share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
@@ -640,6 +643,15 @@ def _names_figures(figures: list[str], c: Candidate) -> bool:
     return any(f in digits or f in c.lemmas for f in figures)
 
 
+def _phrase_shared(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """Two or more of the question's words other than its verbs and figures are in the sentence: «ближайшие
+    свободные даты», «гарантийный срок» name what is asked about as a phrase."""
+    date_pat = cfg.type_patterns.get("date")
+    words = [f for f in ask.focus if f not in ask.verbs and not f[:1].isdigit() and f not in _CALENDAR_NOUNS and
+             not (date_pat and date_pat.search(f))]
+    return sum(1 for f in words if share([f], c, cfg.stem, cfg.synonyms) == 1.0) >= 2
+
+
 def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """«Успеете к 20-му?» is answered by a deadline we set ourselves: the work finished by a date («готовые
     карточки отдадим 28 марта», «к 28 апреля у вас будут логотип и вывеска»), or our dated step next to the thing
@@ -664,7 +676,7 @@ _SENDS = re.compile(r"\b(?:пришл|вышл|отправ|направ|пер�
 
 
 _CALENDAR_NOUNS = frozenset({"дата", "число", "срок", "день", "неделя", "месяц", "год", "утро", "вечер", "время",
-                             "начало", "конец", "середина", "дедлайн"})
+                             "начало", "конец", "середина", "дедлайн", "весна", "лето", "осень", "зима"})
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:
