@@ -727,3 +727,21 @@ def test_in_time_question_not_answered_by_another_dated_step():
     assert _verdicts("Успеете ли к 1 апреля?", "Договор пришлю завтра. Цена — 58 800 ₽.") == [False]
     # our own dated work answers it when the question names no thing («напечатаем и отшлифуем к пятнице»)
     assert _verdicts("Успеете к 20-му?", "Пять комплектов напечатаем и отшлифуем к пятнице, 17-го.") == [True]
+
+
+def test_a_reply_written_under_the_quoted_questions_answers_each_in_place():
+    from _questions import rule_messages
+
+    client = ("Добрый день! Можно ли заменить обивку стульев на серую без изменения сроков? Когда точно будет "
+              "доставка? Если обивка меняется, пришлите, пожалуйста, новую спецификацию.")
+    reply = ("Ирина, добрый день!\n\n> Можно ли заменить обивку стульев на серую без изменения сроков?\n\n"
+             "Можно, серая ткань есть на складе.\n\n> Когда точно будет доставка?\n\n"
+             "Во вторник, 25 марта, с 10:00 до 14:00.\n\n> пришлите, пожалуйста, новую спецификацию\n\n"
+             "Пришлю сегодня до 18:00.\n\nАнна")
+    assert rule_messages("unanswered-question", client, reply) == []
+    assert rule_messages("unreported-request", client, reply) == []
+    # the client's questions quoted back are not the draft's own questions
+    assert rule_messages("numbered-questions", client, reply) == []
+    # a quoted question with no answer under it stays open
+    open_one = reply.replace("Во вторник, 25 марта, с 10:00 до 14:00.", "Машина уже забронирована.")
+    assert len(rule_messages("unanswered-question", client, open_one)) == 1

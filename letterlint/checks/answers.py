@@ -107,7 +107,13 @@ def draft_asks(ctx: "RuleContext") -> list["Ask"]:
     from letterlint.text.asks import find_asks
 
     src = ctx.letter.new_text
-    return _shared(ctx, "draft_asks", lambda: find_asks(ctx.analysed(src), _setup(ctx).lex) if src else [])
+
+    def make() -> list["Ask"]:
+        # (the client's questions the draft quotes inline — «> Когда будет доставка?» — are not ours)
+        cited = ctx.cited(src)
+        return [a for a in find_asks(ctx.analysed(src), _setup(ctx).lex) if not any(x <= a.start < y for x, y in cited)]
+
+    return _shared(ctx, "draft_asks", make) if src else []
 
 
 def _quotes_us(ask: "Ask", ctx: "RuleContext") -> bool:
@@ -125,7 +131,8 @@ def alignments(ctx: "RuleContext") -> list["Alignment"]:
     def make() -> list["Alignment"]:
         _, asks = client_asks(ctx)
         setup = _setup(ctx)
-        return align(asks, ctx.analysed(ctx.letter.new_text), setup.cfg, setup.lex) if asks else []
+        src = ctx.letter.new_text
+        return align(asks, ctx.analysed(src), setup.cfg, setup.lex, ctx.cited(src)) if asks else []
 
     return _shared(ctx, "alignments", make)
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from letterlint.text import extras
-from letterlint.text.asks import Ask, _LIST_MARK, _lemmas
+from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, squash
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -299,11 +299,18 @@ def _close(a: str, b: str) -> bool:
     return n >= max(4, int(0.6 * min(len(a), len(b))))
 
 
-def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexicon | None" = None) -> list[Alignment]:
+def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexicon | None" = None,
+          cited: list[tuple[int, int]] | None = None) -> list[Alignment]:
     """An Alignment per ask (same order): first by words, numbers and kinds of answer; then a question still
-    without an answer takes unclaimed content in its place in the reply (:func:`_by_position`)."""
-    # our own questions to the client answer nothing («Вам удобно в среду?»)
-    cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?")]
+    without an answer takes unclaimed content in its place in the reply (:func:`_by_position`).
+
+    ``cited`` are the «>» lines the draft quotes inline: the client's words, not answers; the sentences under a
+    quoted question answer it (:func:`_inline_answers`)."""
+    cited = cited or []
+    # our own questions to the client answer nothing («Вам удобно в среду?»), nor the client's words quoted back
+    cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?") and
+             not any(a <= c.start < b for a, b in cited)]
+    under_quote = _inline_answers(asks, cands, at.text, cited)
     singles = list(cands)
     cands += _pairs(cands, at.text)
     # a single money or duration question: the one figure of that kind in the reply is its answer, whatever
@@ -337,7 +344,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 type_ok = False   # «уточню у коллег и вернусь к вам» with no date answers nothing yet
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
                 by_position.get(idx) is c
-            by_ref = position in c.references or (ask.number is not None and ask.number in c.references)
+            # (under a quoted question, a sentence still says something of the kind asked, or a word of it)
+            by_ref = position in c.references or (ask.number is not None and ask.number in c.references) or \
+                idx in under_quote.get(c.start, ()) and (type_ok or deferred or ov >= cfg.min_overlap)
             score = cfg.weights["overlap"] * ov + cfg.weights["type"] * (1.0 if type_ok or deferred else 0.0)
             if cfg.weights.get("vectors") and (ov or type_ok):   # never alone: «можно» is close to «нельзя»
                 sim = _vector_link(ask, c, cfg)
@@ -469,6 +478,33 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     _number_taken_by_content(result, cfg)
     _by_position(result, singles, at, cfg, lex)
     return result
+
+
+def _inline_answers(asks: list[Ask], cands: list[Candidate], text: str,
+                    cited: list[tuple[int, int]]) -> dict[int, set[int]]:
+    """Candidate start → the asks it answers by its place: a reply written under the client's quoted questions
+    («> Когда точно будет доставка?» / «Во вторник, 25 марта…») answers each quoted question by the sentences
+    under it, up to the next quote."""
+    blocks: list[list[int]] = []           # [start, end] of runs of «>» lines
+    for a, b in sorted(cited):
+        if blocks and not text[blocks[-1][1]:a].strip():
+            blocks[-1][1] = b
+        else:
+            blocks.append([a, b])
+    out: dict[int, set[int]] = {}
+    for i, (a, b) in enumerate(blocks):
+        quoted = squash(text[a:b].replace(">", " "))
+        if len(quoted) < 8:
+            continue
+        # the quote may be the whole question or a part of it («> пришлите обновлённую спецификацию»)
+        asked = {k for k, ask in enumerate(asks) if (q := squash(ask.text)) and (q in quoted or quoted in q)}
+        if not asked:
+            continue
+        stop = blocks[i + 1][0] if i + 1 < len(blocks) else len(text)
+        for c in cands:
+            if b <= c.start < stop:
+                out.setdefault(c.start, set()).update(asked)
+    return out
 
 
 # a question whether something can be done: «Можно ли…», «Сможете…?», «Могли бы вы…»
