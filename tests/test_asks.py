@@ -267,6 +267,8 @@ def test_pleasantries_and_blessings_ask_nothing():
     "Как у вас дела, много работы перед праздниками?",             # a pleasantry and a question on their own life
     "Как вы там, пережили квартальный отчёт?",
     "Ну почему всегда так в самый важный день?!",                  # a complaint about how things go
+    "Здравствуйте, как дела?",                                    # a greeting before a pleasantry
+    "здраствуйте, как дела?",                                     # … typed as it often is
 ])
 def test_rhetorical_shapes_ask_nothing(text):
     assert asks(text) == []

@@ -144,6 +144,10 @@ def _pleasantry(talk: str, lex: "AskLexicon") -> bool:
     return False
 
 
+_GREETING = re.compile(r"^\W*(?:здр\w*|привет\w*|добр\w+\s+(?:день|утро|вечер|времени\s+суток)|доброго\s+\w+)\W+",
+                       re.I)
+
+
 def _pleasantry_and_follow_up(text: str, lex: "AskLexicon") -> bool:
     """«Как у вас дела, много заявок после нового года?», «Как вы там, пережили аврал?»: a pleasantry and a short
     question about the client's own life after its comma, asking us nothing (no question word, no «ли»)."""
@@ -360,7 +364,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     has_q = unquoted.rstrip().endswith("?") or ("?" in unquoted and not unquoted.rstrip().endswith((".", "!"))) \
         or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
     squashed = squash(span_text)
-    if _pleasantry(_small_talk(span_text), lex) or _pleasantry_and_follow_up(span_text, lex):
+    talk = _GREETING.sub("", span_text)     # «Здравствуйте, как дела?» is «Как дела?»
+    if _pleasantry(_small_talk(talk), lex) or _pleasantry_and_follow_up(talk, lex):
         return None
     if any(p and p in squashed for p in lex.rhetorical) or any(r.search(norm(span_text)) for r in lex.rhetorical_shapes):
         return None
