@@ -745,3 +745,17 @@ def test_a_reply_written_under_the_quoted_questions_answers_each_in_place():
     # a quoted question with no answer under it stays open
     open_one = reply.replace("Во вторник, 25 марта, с 10:00 до 14:00.", "Машина уже забронирована.")
     assert len(rule_messages("unanswered-question", client, open_one)) == 1
+
+
+def test_a_paragraph_headed_by_the_question_topic_answers_it():
+    q = "Если кто-то из гостей заменится за неделю до заезда, номера придётся оплачивать со штрафом?"
+    reply = ("Один счёт на компанию сделаем.\n\nПо замене гостей: у отелей правила разные. Уточню у отеля "
+             "условия для вашей брони и отвечу до пятницы, 18 апреля.")
+    assert _verdicts(q, reply) == [True]
+    # a label of another topic heads nothing of this question
+    assert _verdicts(q, reply.replace("По замене гостей", "По трансферу")) == [False]
+
+
+def test_in_time_question_about_the_whole_order():
+    q = "Ещё интересует, успеете ли оформить всё до пятницы, у нас в понедельник закрывают заявки."
+    assert _verdicts(q, "Если подтвердите вариант до среды, к пятнице брони и квитанции будут у вас.") == [True]

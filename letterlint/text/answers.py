@@ -88,6 +88,7 @@ class Candidate:
     past: bool = False             # its verbs all speak of the past («заявка оформлена 15 апреля»)
     acts: bool = False             # we act or the client is told to: «сделаем», «записала», «приносите»
     will: bool = False             # something will be done: «медсёстры приедут», «преподаватель проведёт»
+    label: frozenset[str] = frozenset()   # the lemmas of «По замене участников:» heading its paragraph
     word_scores: dict[tuple[str, int, int], float] = field(default_factory=dict, repr=False, compare=False)
     said: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)   # see _says
 
@@ -110,8 +111,13 @@ class Alignment:
 def candidates(at: "AnalysedText") -> list[Candidate]:
     out = []
     current_ref: set[int] = set()
+    label: frozenset[str] = frozenset()
+    prev_end = 0
     for s, e in at.sentences():
         raw = at.text[s:e]
+        if "\n\n" in at.text[prev_end:s]:
+            label = frozenset()          # a label heads its own paragraph only
+        prev_end = e
         m = _LIST_MARK.match(raw)
         number = int(m.group(1)) if m and m.group(1) else None
         span = at.doc.char_span(s, e, alignment_mode="expand")
@@ -140,8 +146,30 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
         # (a past participle — «зал будет подготовлен» — is a state, not someone acting)
         acts = any({"1per", "2per", "impr"} & g or "past" in g and "PRTS" not in g for g in grams)
         will = any("futr" in g for g in grams)
-        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past, acts=acts, will=will))
+        lm = _TOPIC_LABEL.match(raw)
+        if lm:
+            label = frozenset(l for t in toks if s + lm.start(1) <= t.idx < s + lm.end(1) and t.pos_ not in _FUNCTION_POS
+                              for l in _lemmas(t))
+        else:
+            lem |= label      # «По замене участников: … Уточню у перевозчиков и отвечу до пятницы»
+        out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past, acts=acts, will=will,
+                             label=label))
     return out
+
+
+def _titled(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The paragraph is headed by the question's own topic: «По замене участников: … отвечу до пятницы» answers
+    «…если кто-то из участников заменится, билеты придётся сдавать со штрафом?» (every word of the label is in
+    the question, by its stem)."""
+    if not c.label:
+        return False
+    stems = {f[:cfg.stem] for f in ask.focus if len(f) >= 3}
+    return all(l[:cfg.stem] in stems for l in c.label if len(l) >= 3)
+
+
+# «По срокам: …», «Насчёт хостинга — …», «Что касается оплаты, …»: the topic of the paragraph it opens
+_TOPIC_LABEL = re.compile(r"^\W*(?:по|насч[её]т|касательно|относительно|что касается)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s*[:—–,]",
+                          re.I)
 
 
 _FUNCTION_POS = frozenset({"ADP", "CCONJ", "SCONJ", "PART"})
@@ -346,7 +374,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 by_position.get(idx) is c
             # (under a quoted question, a sentence still says something of the kind asked, or a word of it)
             by_ref = position in c.references or (ask.number is not None and ask.number in c.references) or \
-                idx in under_quote.get(c.start, ()) and (type_ok or deferred or ov >= cfg.min_overlap)
+                (idx in under_quote.get(c.start, ()) or _titled(ask, c, cfg)) and (type_ok or deferred or ov >= cfg.min_overlap)
             score = cfg.weights["overlap"] * ov + cfg.weights["type"] * (1.0 if type_ok or deferred else 0.0)
             if cfg.weights.get("vectors") and (ov or type_ok):   # never alone: «можно» is close to «нельзя»
                 sim = _vector_link(ask, c, cfg)
@@ -702,10 +730,14 @@ def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
               not (date_pat and date_pat.search(f))]
     named = not things or share(things, c, cfg.stem, cfg.synonyms) > 0
     ready = _says(c, cfg, "ready")
-    # («к 22 апреля всё будет готово»: the whole work, whatever it is called; lemmas fold ё)
     # (sending papers is not doing the work: «Договор пришлю завтра» does not say whether we make it by the 1st)
     acts = bool(c.acts or c.will) and not _SENDS.search(c.text)
-    return named and (ready or acts) or ready and "все" in c.lemmas
+    # («к 22 апреля всё будет готово», «успеете оформить всё до пятницы?»: the whole work, whatever it is called;
+    # lemmas fold ё)
+    return named and (ready or acts) or ready and ("все" in c.lemmas or bool(_ALL.search(ask.text)))
+
+
+_ALL = re.compile(r"\bвс[её]\b", re.I)
 
 
 _SENDS = re.compile(r"\b(?:пришл|вышл|отправ|направ|перешл)\w*", re.I)
