@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
-from letterlint.text.layout import shorten
+from letterlint.text.layout import shorten, starts_in
 from letterlint.text.asks import squash
 from letterlint.text.normalize import norm
 
@@ -111,7 +111,7 @@ def draft_asks(ctx: "RuleContext") -> list["Ask"]:
     def make() -> list["Ask"]:
         # (the client's questions the draft quotes inline — «> Когда будет доставка?» — are not ours)
         cited = ctx.cited(src)
-        return [a for a in find_asks(ctx.analysed(src), _setup(ctx).lex) if not any(x <= a.start < y for x, y in cited)]
+        return [a for a in find_asks(ctx.analysed(src), _setup(ctx).lex) if not starts_in(a.start, cited)]
 
     return _shared(ctx, "draft_asks", make) if src else []
 

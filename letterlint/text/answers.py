@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from letterlint.text import extras
 from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, squash
+from letterlint.text.layout import starts_in
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -337,7 +338,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     cited = cited or []
     # our own questions to the client answer nothing («Вам удобно в среду?»), nor the client's words quoted back
     cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?") and
-             not any(a <= c.start < b for a, b in cited)]
+             not starts_in(c.start, cited)]
     under_quote = _inline_answers(asks, cands, at.text, cited)
     singles = list(cands)
     cands += _pairs(cands, at.text)
@@ -707,13 +708,18 @@ def _names_figures(figures: list[str], c: Candidate) -> bool:
     return any(f in digits or f in c.lemmas for f in figures)
 
 
-def _phrase_shared(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
-    """Two or more of the question's words other than its verbs and figures are in the sentence: «ближайшие
-    свободные даты», «гарантийный срок» name what is asked about as a phrase."""
+def _thing_words(ask: Ask, cfg: AnswerConfig) -> list[str]:
+    """The question's words that name things: not its verbs, figures or words of the calendar («к 1 апреля», «до
+    этой даты», «весной» say when, not what)."""
     date_pat = cfg.type_patterns.get("date")
-    words = [f for f in ask.focus if f not in ask.verbs and not f[:1].isdigit() and f not in _CALENDAR_NOUNS and
-             not (date_pat and date_pat.search(f))]
-    return sum(1 for f in words if share([f], c, cfg.stem, cfg.synonyms) == 1.0) >= 2
+    return [f for f in ask.focus if f not in ask.verbs and not f[:1].isdigit() and f not in _CALENDAR_NOUNS and
+            not (date_pat and date_pat.search(f))]
+
+
+def _phrase_shared(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """Two or more of the question's thing words are in the sentence: «ближайшие свободные даты», «гарантийный
+    срок» name what is asked about as a phrase."""
+    return sum(1 for f in _thing_words(ask, cfg) if share([f], c, cfg.stem, cfg.synonyms) == 1.0) >= 2
 
 
 def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -725,9 +731,7 @@ def _in_time(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if not (ask.answer_type == "yesno" and pat is not None and pat.search(ask.text) and
             (_says(c, cfg, "deadline") or _says(c, cfg, "date"))):
         return False
-    date_pat = cfg.type_patterns.get("date")
-    things = [f for f in ask.focus if f not in ask.verbs and not f[:1].isdigit() and f not in _CALENDAR_NOUNS and
-              not (date_pat and date_pat.search(f))]
+    things = _thing_words(ask, cfg)
     named = not things or share(things, c, cfg.stem, cfg.synonyms) > 0
     ready = _says(c, cfg, "ready")
     # (sending papers is not doing the work: «Договор пришлю завтра» does not say whether we make it by the 1st)
