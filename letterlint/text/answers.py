@@ -373,9 +373,13 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 type_ok = False   # «уточню у коллег и вернусь к вам» with no date answers nothing yet
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
                 by_position.get(idx) is c
-            # (under a quoted question, a sentence still says something of the kind asked, or a word of it)
-            by_ref = position in c.references or (ask.number is not None and ask.number in c.references) or \
-                (idx in under_quote.get(c.start, ()) or _titled(ask, c, cfg)) and (type_ok or deferred or ov >= cfg.min_overlap)
+            # «по второму вопросу»; or the place: under the quoted question, in a paragraph headed by its topic — where
+            # a sentence still says something of the kind asked, or a word of it
+            cited_ref = position in c.references or (ask.number is not None and ask.number in c.references)
+            placed = "" if cited_ref or not (type_ok or deferred or ov >= cfg.min_overlap) else \
+                "ответ под цитатой вопроса" if idx in under_quote.get(c.start, ()) else \
+                "абзац начинается с темы вопроса" if _titled(ask, c, cfg) else ""
+            by_ref = cited_ref or bool(placed)
             score = cfg.weights["overlap"] * ov + cfg.weights["type"] * (1.0 if type_ok or deferred else 0.0)
             if cfg.weights.get("vectors") and (ov or type_ok):   # never alone: «можно» is close to «нельзя»
                 sim = _vector_link(ask, c, cfg)
@@ -388,7 +392,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                                else "тот же пункт списка по порядку")
             if by_ref:
                 score += cfg.weights["reference"]
-                reasons.append("ссылка на номер вопроса")
+                reasons.append(placed or "ссылка на номер вопроса")
             if ov:
                 reasons.append(f"общие слова {ov:.0%}")
             if type_ok:
@@ -600,7 +604,8 @@ _DIRECT_OVERLAP = 0.4     # «Да, досрочно расторгнуть до
 
 def _linked_by_words(reasons: list[str]) -> bool:
     """Tied to its question by shared words, its list number or a reference — not only by the kind of answer."""
-    return any(r.startswith(("общие слова", "тот же номер", "ссылка на номер")) for r in reasons)
+    return any(r.startswith(("общие слова", "тот же номер", "ссылка на номер", "ответ под цитатой", "абзац начинается с темы"))
+               for r in reasons)
 
 
 def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None:
