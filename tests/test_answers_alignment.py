@@ -759,3 +759,23 @@ def test_a_paragraph_headed_by_the_question_topic_answers_it():
 def test_in_time_question_about_the_whole_order():
     q = "Ещё интересует, успеете ли оформить всё до пятницы, у нас в понедельник закрывают заявки."
     assert _verdicts(q, "Если подтвердите вариант до среды, к пятнице брони и квитанции будут у вас.") == [True]
+
+
+def test_an_existence_question_is_answered_by_the_thing_named():
+    # «есть ли X» is answered by a sentence on X: by a word of its phrase, the verb of its noun, a count
+    assert _verdicts("Хотел бы уточнить, есть ли у вас мангальная зона.",
+                     "Мангальная беседка у реки есть, угли и решётку выдаём.") == [True]
+    assert _verdicts("хранение шин у вас есть?", "Храним, на своём складе с охраной.") == [True]
+    assert _verdicts("Есть ли переговорные?", "Переговорных у нас три — на 4, 8 и 12 человек.") == [True]
+    assert _verdicts("гарантийный период есть?", "Гарантия — 3 месяца: если кандидат уйдёт, заменим бесплатно.") == [True]
+
+
+def test_an_existence_question_is_not_answered_by_what_the_thing_is_for_or_a_count():
+    # traps: the people it is for, a count of other things, a condition, another place
+    assert _verdicts("Есть ли скидка для детей до 7 лет?",
+                     "Тур подходит детям от шести лет: переезды не дольше четырёх часов.") == [False]
+    assert _verdicts("Есть ли у вас два независимых ввода от разных подстанций?",
+                     "Машинный зал заполнен на 60%, так что две соседние стойки в одном ряду найдём.") == [False]
+    assert _verdicts("А подъём на 9-й этаж, если грузовой лифт есть?",
+                     "Доставка до Мытищ — 3 200 ₽ с разгрузкой у подъезда.") == [False]
+    assert _verdicts("Есть ли у вас пункт выдачи в Твери?", "Пункт выдачи в Москве работает с 9 до 21.") == [False]

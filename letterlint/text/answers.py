@@ -417,7 +417,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # «Одного переводчика на зал на целый день не хватит: …»
             restated = ask.answer_type == "yesno" and same_verb and ov >= _RESTATED and c in singles
             strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (bool(
-                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality or
+                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality or _exists_named(ask, c, cfg) or
                 ov >= _DIRECT_OVERLAP and _says(c, cfg, "verdict") and _names_action(ask, c, cfg)) or restated
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
@@ -756,6 +756,51 @@ _CALENDAR_NOUNS = frozenset({"дата", "число", "срок", "день", "
                              "начало", "конец", "середина", "дедлайн", "весна", "лето", "осень", "зима"})
 
 
+_EXIST_VERBS = frozenset({"есть", "иметься", "существовать", "предусмотреть", "предусматривать"})
+
+
+def _asks_existence(ask: Ask) -> bool:
+    """A yes/no question whose only verb of substance is «есть», «имеется», «предусмотрен» — but not «А подъём на
+    9-й этаж, если грузовой лифт есть?»: the lift is the condition, not the thing asked."""
+    content = [v for v in ask.verbs if v not in _EMPTY_VERBS - _EXIST_VERBS]
+    return ask.answer_type == "yesno" and bool(content) and set(content) <= _EXIST_VERBS and not ask.options and \
+        not _IF.search(ask.text)
+
+
+def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """«Есть ли у вас мангальная зона?», «хранение шин у вас есть?» ask whether a thing exists: the sentence that
+    names it — by a word of its phrase or the verb of its noun («Мангальная беседка у реки есть», «Храним, на своём
+    складе», «Переговорных у нас три») — says it does or does not. A name of a place or a brand must be there too
+    («Есть ли доставка в Тверь?» is no «Доставка по Москве — 500 ₽»)."""
+    if not _asks_existence(ask):
+        return False
+    things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _NUMERAL.match(f)]
+    if not things:
+        return False
+    # the thing itself: the first topic noun with the words before it («мангальная зона», «гарантийный период»),
+    # not what it is for («Есть ли скидка для детей?» is no «тур подходит детям»); or its one word («переговорные»)
+    head = ask.topic_nouns[0] if ask.topic_nouns else things[0]
+    phrase = things[:things.index(head) + 1] if head in things else [head]
+    return any(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in phrase) and _names_kept(ask, things, c, cfg)
+
+
+def _names_kept(ask: Ask, words: list[str], c: Candidate, cfg: AnswerConfig) -> bool:
+    """Every name among ``words`` (a place, a firm, a brand: capitalised inside the question) is in the sentence:
+    «Есть ли пункт выдачи в Твери?» is no «Пункт выдачи в Москве работает до 21»."""
+    names = {norm(m.group())[:4] for m in _NAME.finditer(ask.text)}
+    return all(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in words if f[:4] in names)
+
+
+_IF = re.compile(r"\bесли\b", re.I)
+# «два независимых ввода» is not matched by «две стойки»: the count is not the thing
+_NUMERAL = re.compile(r"(?:один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|\w+дцать|сорок|сто|оба|"
+                      r"полтора|несколько)$")
+
+
+# a capitalised word inside a sentence: a name of a place, a firm or a brand
+_NAME = re.compile(r"(?<=[\w,;:»«\"()] )[A-ZА-ЯЁ][\w-]+")
+
+
 def _echoes(ask: Ask, c: Candidate) -> bool:
     """The answer opens with the question's own verb: «Успеете до четверга?» → «Успеем: …», «Входит ли…?» →
     «Входит, …» — the Russian way of saying yes."""
@@ -783,6 +828,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "yesno":
         if _says(c, cfg, "yesno"):
             return True
+        if _asks_existence(ask):
+            return _exists_named(ask, c, cfg) or _says(c, cfg, "done")
         if share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
             return True   # «Это гарантийный случай?» → «Стук двигателя — гарантийный случай»: the statement itself
         # «Входит ли вёрстка?» → «Вёрстка входит / не входит»: the asked verb is in the answer
@@ -792,7 +839,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         # «Помогаете ли вы с трансфером гостей?» → «Трансфер организуем: …» — the thing asked about, stated
         nouns = ask.topic_nouns or ask.nouns
         verbs = [v for v in ask.verbs if v not in ("быть", "мочь", "смочь")]
-        return bool(nouns) and (share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or (
+        return bool(nouns) and _names_kept(ask, nouns, c, cfg) and (share(nouns, c, cfg.stem, cfg.synonyms) >= 0.5 or (
             share(nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and share(verbs, c, cfg.stem, cfg.synonyms) > 0)) \
             or _says(c, cfg, "done")
     if t == "advice":
