@@ -779,3 +779,16 @@ def test_an_existence_question_is_not_answered_by_what_the_thing_is_for_or_a_cou
     assert _verdicts("А подъём на 9-й этаж, если грузовой лифт есть?",
                      "Доставка до Мытищ — 3 200 ₽ с разгрузкой у подъезда.") == [False]
     assert _verdicts("Есть ли у вас пункт выдачи в Твери?", "Пункт выдачи в Москве работает с 9 до 21.") == [False]
+
+
+def test_an_aspect_pair_with_an_alternating_stem_is_the_same_verb():
+    from letterlint.text.answers import _aspect_pair
+
+    for a, b in [("прийти", "приходить"), ("уложиться", "укладываться"), ("приехать", "приезжать"),
+                 ("прислать", "присылать"), ("учесть", "учитывать")]:
+        assert _aspect_pair(a, b) and _aspect_pair(b, a)
+    # traps: another prefix, another verb
+    assert not _aspect_pair("прийти", "уходить")
+    assert not _aspect_pair("снять", "сменить")
+    assert _verdicts("Можно ли прийти минут на 20 раньше?",
+                     "Перед вами в субботу никого нет — приходите заранее, сколько нужно.") == [True]

@@ -322,3 +322,25 @@ def test_a_request_after_a_long_purpose_clause():
                   "организации.")
     assert [a.kind for a in got] == ["request"]
     assert asks("Мы проверили ваш кабинет и сертификат подписи в СБИС, всё работает, заявку приняли.") == []
+
+
+@pytest.mark.parametrize("text, atype", [
+    # a price word after a preposition is where the question stands, not what it asks
+    ("на тарифе VPS-2 бэкапы делаются автоматически каждый день?", "yesno"),
+    ("Это вообще возможно с моим тарифом «Стандарт 12»?", "yesno"),
+    ("Такая печь в эту сумму укладывается?", "yesno"),
+    # traps: the price itself is asked
+    ("Стоимость доставки в Тверь?", "money"),
+    ("Подскажете цену на брус?", "money"),
+    ("Какой тариф за хранение паллеты?", "money"),
+])
+def test_a_price_word_after_a_preposition_does_not_make_a_price_question(text, atype):
+    assert [a.answer_type for a in asks(text)] == [atype]
+
+
+def test_announcing_a_question_is_not_one():
+    assert asks("У меня вопрос по карте.") == []
+    assert asks("Есть вопрос по договору.") == []
+    # traps: the announcement with the question in it still asks
+    assert len(asks("Вопрос по оплате: счёт выставите на ООО?")) == 1
+    assert len(asks("Ещё вопрос по доставке — успеете к пятнице.")) == 1

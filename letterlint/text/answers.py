@@ -289,13 +289,17 @@ def _word_score(f: str, cand: Candidate, stem: int, synonyms: dict[str, set[str]
     return 0.0
 
 
+# aspect pairs whose stem alternates: a prefixed perfective ending and its imperfective one
+_ALTERNATING = (("йти", "ходить"), ("ехать", "езжать"), ("ложить", "кладывать"), ("нять", "нимать"),
+                ("брать", "бирать"), ("звать", "зывать"), ("слать", "сылать"), ("честь", "читывать"),
+                ("дать", "давать"), ("стать", "ставать"))
 _ASPECT_PREFIXES = ("по", "с", "на", "за", "у", "о", "вы", "про")
 
 
 def _aspect_pair(a: str, b: str) -> bool:
     """Two verbs of an aspect pair: made by a prefix («пообедать» — «обедать», «написать» — «писать») or by a suffix
     («успеть» — «успевать», «проверить» — «проверять», «отправить» — «отправлять», «переделать» — «переделывать»)."""
-    if not (a.endswith(("ть", "ться")) and b.endswith(("ть", "ться"))):
+    if not (a.endswith(("ть", "ться", "ти", "тись")) and b.endswith(("ть", "ться", "ти", "тись"))):
         return False
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 5 and long_.endswith(short) and long_[:len(long_) - len(short)] in _ASPECT_PREFIXES:
@@ -303,6 +307,10 @@ def _aspect_pair(a: str, b: str) -> bool:
     if short.endswith("ся") != long_.endswith("ся"):
         return False
     s, l = (short[:-2], long_[:-2]) if short.endswith("ся") else (short, long_)
+    for pf, ipf in _ALTERNATING:    # «прийти» — «приходить», «уложиться» — «укладываться»
+        for x, y in ((s, l), (l, s)):
+            if x.endswith(pf) and y.endswith(ipf) and x[:-len(pf)] == y[:-len(ipf)] and len(x) > len(pf):
+                return True
     stem = s[:-3]
     return len(stem) >= 3 and (
         l == s[:-2] + "вать" or                                   # успеть — успевать, дать — давать

@@ -386,7 +386,12 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                 return True
         return False
 
-    indirect = any(has_phrase(p) for p in lex.indirect)
+    found = [p for p in lex.indirect if has_phrase(p)]
+    # «У меня вопрос по карте.», «Есть вопрос по договору.» only announce the question that follows
+    announces = bool(found) and not has_q and all("вопрос" in p for p in found) and len(words) <= 6 and not any(
+        t.pos_ in ("VERB", "AUX") and not _lemmas(t) & {"быть", "есть", "иметься"} or "ли" == extras.form(t)
+        for t in words)
+    indirect = bool(found) and not announces
     imperative_inform = any(
         ("impr" in extras.oc_any(t)) and "incl" not in extras.oc_any(t) and (_lemmas(t) & lex.inform_verbs)
         for t in words[:10])   # «Подскажите…» asks us (also after «Чтобы подготовить договор, …»); «мы подскажем» (incl) promises
@@ -813,6 +818,20 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
     return out
 
 
+def _after_preposition(words: list["Token"]) -> set[str]:
+    """Lemmas of the nouns that follow a preposition, over their adjectives: «на тарифе», «с моим тарифом»."""
+    out = set()
+    for k, t in enumerate(words):
+        if t.pos_ != "NOUN":
+            continue
+        j = k - 1
+        while j >= 0 and words[j].pos_ in ("ADJ", "DET") and j > k - 3:
+            j -= 1
+        if j >= 0 and words[j].pos_ == "ADP":
+            out.add(t.lemma_)
+    return out
+
+
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
     norms = [extras.form(t) for t in words]
     if interrogative in ("как", "насколько") and "часто" in norms:
@@ -834,8 +853,11 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         return "open"     # «Как будет происходить оплата?» asks how it is done
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
                                                                                        "person", "reason")
+    # (a price word after a preposition is the setting, not the thing asked, in a question asked by intonation:
+    # «На тарифе VPS-2 бэкапы делаются каждый день?», «Это возможно с моим тарифом?»)
+    setting = _after_preposition(words) if interrogative is None else set()
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
-        if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when:
+        if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
             return "money"
     if interrogative and lex.interrogatives[interrogative] == "open":
         # «До какого числа…?», «Какие сроки…?»: the noun asked about says what kind — the first after the question
@@ -871,7 +893,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             return "count"
         return t
     for f in focus:
-        if f in lex.type_nouns:
+        if f in lex.type_nouns and not (lex.type_nouns[f] == "money" and f in setting):
             return lex.type_nouns[f]
     if li or interrogative is None:
         return "yesno"    # «Вы работаете с такими документами?» — asked by intonation: yes or no
