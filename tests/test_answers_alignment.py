@@ -792,3 +792,11 @@ def test_an_aspect_pair_with_an_alternating_stem_is_the_same_verb():
     assert not _aspect_pair("снять", "сменить")
     assert _verdicts("Можно ли прийти минут на 20 раньше?",
                      "Перед вами в субботу никого нет — приходите заранее, сколько нужно.") == [True]
+
+
+def test_when_we_start_answers_when_we_can_start_the_work_whatever_it_is_called():
+    assert _verdicts("Когда вы сможете начать работы по внешнему периметру?",
+                     "Стартовать можем с 10 марта: первая неделя — разведка и сканирование.") == [True]
+    # trap: when our people come is not when the papers are sent
+    assert _verdicts("Когда сможете прислать смету по внешнему периметру?",
+                     "Стартовать можем с 10 марта: первая неделя — разведка и сканирование.") == [False]

@@ -460,11 +460,6 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # («Когда ближайшие свободные даты в студии?» → «Ближайшие свободные даты — 2 и 3 апреля»: the topic named
             # as a phrase, though its one noun «студия» is not)
             phrase = _phrase_shared(ask, c, cfg)
-            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
-                                               in_time or chosen or measured or phrase) and \
-                    share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
-                ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
-                vetoes.append("no_topic")
             # «Когда сможете провести проверку?» → «Бригада может приехать в среду, 2 апреля, к 8:00»: when we can
             # act is said by when our people come or start, whatever the work is called there
             our_turn = ask.answer_type == "date" and bool(_CAN_YOU.search(ask.text)) and bool(c.lemmas & _ARRIVE_VERBS) \
@@ -472,6 +467,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if our_turn:
                 score = max(score, cfg.threshold)
                 reasons.append("когда мы приедем или начнём")
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
+                                               in_time or chosen or measured or phrase or our_turn) and \
+                    share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
+                ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
+                vetoes.append("no_topic")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
                     ask.topic_nouns and not (by_number or by_ref or our_turn or phrase) and \
                     share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
@@ -550,7 +550,7 @@ def _inline_answers(asks: list[Ask], cands: list[Candidate], text: str,
 
 # a question whether something can be done: «Можно ли…», «Сможете…?», «Могли бы вы…»
 _CAN_YOU = re.compile(r"\b(?:сможете|можете|могли бы|успеете)\b", re.I)
-_ARRIVE_VERBS = frozenset({"приехать", "прийти", "выйти", "выехать", "подъехать", "начать", "приступить"})
+_ARRIVE_VERBS = frozenset({"приехать", "прийти", "выйти", "выехать", "подъехать", "начать", "приступить", "стартовать"})
 # work done where the client is: «Когда сможете провести проверку?» is answered by when our people come, «Когда
 # сможете прислать смету?» is not
 _ON_SITE_VERBS = frozenset({"провести", "приехать", "сделать", "выполнить", "установить", "смонтировать", "начать",
