@@ -800,3 +800,12 @@ def test_when_we_start_answers_when_we_can_start_the_work_whatever_it_is_called(
     # trap: when our people come is not when the papers are sent
     assert _verdicts("Когда сможете прислать смету по внешнему периметру?",
                      "Стартовать можем с 10 марта: первая неделя — разведка и сканирование.") == [False]
+
+
+def test_how_long_the_work_takes_is_answered_by_the_length_of_the_whole_job():
+    # «работа» names no thing of its own: the length of the project answers it
+    assert _verdicts("Во-первых, сколько займёт вся работа от старта до запуска?",
+                     "По срокам весь проект занимает 10–12 недель. Хостинг подключим за 2 дня.") == [True]
+    # trap: the work on a named thing is not answered by the length of another
+    assert _verdicts("Сколько займёт работа по замене кровли?",
+                     "Фасад покрасим за 5 дней. Забор поставим за 2 дня.") == [False]

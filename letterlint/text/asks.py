@@ -470,6 +470,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
     topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES) and
                    n not in lex.generic_nouns]
+    if atype == "duration":
+        # «сколько займёт вся работа от старта до запуска?»: the ends of the span are no topic of their own
+        topic_nouns = [n for n in topic_nouns if n not in _span_ends(topic_words)]
     # no topic of its own: «Что случилось?», «Почему так долго?» — the story told answers it
     story = bool(focus) and set(focus) <= lex.event_words or atype == "reason" and not topic_nouns
     # «Когда снимаем?», «Сколько это стоит?», «Сколько и когда?»: no topic beyond one word — in a reply to
@@ -816,6 +819,15 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
             seen.add(lem)
             out.append((lem, t))
     return out
+
+
+def _span_ends(words: list["Token"]) -> set[str]:
+    """The nouns of «от X до Y» in a question: where a length of time begins and ends."""
+    forms = [extras.form(t) for t in words]
+    if not ("от" in forms and "до" in forms[forms.index("от"):]):
+        return set()
+    start = forms.index("от")
+    return {t.lemma_ for t in words[start:] if t.pos_ == "NOUN"}
 
 
 def _after_preposition(words: list["Token"]) -> set[str]:
