@@ -809,3 +809,11 @@ def test_how_long_the_work_takes_is_answered_by_the_length_of_the_whole_job():
     # trap: the work on a named thing is not answered by the length of another
     assert _verdicts("Сколько займёт работа по замене кровли?",
                      "Фасад покрасим за 5 дней. Забор поставим за 2 дня.") == [False]
+
+
+def test_a_bare_yes_opening_the_reply_answers_the_first_yes_no_question():
+    reply = "Здравствуйте, Артём!\n\nДа.\n\nКопии хранятся 7 дней, восстановить сервер можно в панели."
+    assert _verdicts("добрый день. на тарифе VPS-2 бэкапы делаются автоматически каждый день?", reply) == [True]
+    # traps: a bare «Да.» answers no price, and not a question after the first
+    assert _verdicts("Сколько стоит перенос сайта?", reply) == [False]
+    assert _verdicts("Сколько стоит перенос сайта? Бэкапы делаются каждый день?", reply)[0] is False

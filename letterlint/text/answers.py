@@ -517,8 +517,31 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         al.others = sorted({start for start, sc in linked if sc >= score - _ALSO_ANSWERS})
         result.append(al)
     _number_taken_by_content(result, cfg)
+    _bare_opening(result, singles, cfg)
     _by_position(result, singles, at, cfg, lex)
     return result
+
+
+_BARE_YES_NO = re.compile(r"^\W*(?:да|нет|конечно|разумеется|да,\s+конечно|нет,\s+к\s+сожалению)\W*$", re.I)
+
+
+def _bare_opening(result: list[Alignment], singles: list[Candidate], cfg: AnswerConfig) -> None:
+    """A reply that opens with a bare «Да.» or «Нет.» answers the client's first question when it asks yes or no
+    («на тарифе VPS-2 бэкапы делаются каждый день?» → «Да.» and a detail): the first thing said answers the first
+    thing asked."""
+    first_q = next((al for al in result if al.ask.kind == "question"), None)
+    if first_q is None or first_q.answered or first_q.ask.answer_type != "yesno" or not singles:
+        return
+    opening = next((c for c in singles if _BARE_YES_NO.match(c.text) or
+                    _content(c, c.start == singles[0].start, [], cfg)), None)
+    if opening is not None and _BARE_YES_NO.match(opening.text) and \
+            not any(al.answered and al.best is opening for al in result):
+        first_q.answered = True
+        first_q.best = opening
+        first_q.score = max(first_q.score, cfg.threshold)
+        first_q.reasons = [r for r in first_q.reasons if not r.startswith("но: ")] + \
+            ["голое «да» или «нет» в начале ответа на первый вопрос"]
+        first_q.vetoes = []
 
 
 def _inline_answers(asks: list[Ask], cands: list[Candidate], text: str,
