@@ -817,3 +817,27 @@ def test_a_bare_yes_opening_the_reply_answers_the_first_yes_no_question():
     # traps: a bare «Да.» answers no price, and not a question after the first
     assert _verdicts("Сколько стоит перенос сайта?", reply) == [False]
     assert _verdicts("Сколько стоит перенос сайта? Бэкапы делаются каждый день?", reply)[0] is False
+
+
+def test_what_we_will_do_about_it_is_answered_by_our_measure_not_the_apology():
+    q = "Что вы собираетесь делать, чтобы это не повторялось?"
+    assert _verdicts(q, "Юрий, добрый день!\n\nПриносим извинения за опоздания. Причина в маршруте. С понедельника "
+                        "выделяем на ваш заказ отдельную машину с выездом в 11:50.") == [True]
+    # trap: the apology and the cause say nothing of what we will do
+    assert _verdicts(q, "Юрий, добрый день!\n\nПриносим извинения за опоздания. Причина была в маршруте: ваш адрес "
+                        "стоял третьим.") == [False]
+
+
+def test_the_asked_action_named_as_its_noun_with_the_thing_answers_when():
+    q = "И вопрос: когда сайт можно будет перенести на наш домен?"
+    assert _verdicts(q, "Перенос на ваш домен планируем на следующий вторник, 18 марта.") == [True]
+    # trap: the action's noun alone, about another thing
+    assert _verdicts(q, "Перенос почты планируем на следующий вторник, 18 марта.") == [False]
+
+
+def test_a_pronoun_in_the_second_half_of_a_question_stands_for_the_thing_of_the_first():
+    q = "Какая комиссия агентства и когда её платить?"
+    reply = "Наша комиссия — 50% месячной аренды, её платят в день подписания договора аренды, не раньше."
+    assert _verdicts(q, reply) == [True, True]
+    # trap: a date of another thing
+    assert _verdicts(q, "Наша комиссия — 50% месячной аренды.\n\nКлючи передадим в день подписания договора.")[1] is False

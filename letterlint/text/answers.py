@@ -459,7 +459,14 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 vetoes.append("no_option")
             # («Когда ближайшие свободные даты в студии?» → «Ближайшие свободные даты — 2 и 3 апреля»: the topic named
             # as a phrase, though its one noun «студия» is not)
-            phrase = _phrase_shared(ask, c, cfg)
+            # (or the asked action as its noun with a thing of the question: «когда сайт можно будет перенести на
+            # наш домен?» → «Перенос на ваш домен планируем на вторник»)
+            phrase = _phrase_shared(ask, c, cfg) or _names_action(ask, c, cfg) and not _same_verb(ask, c, cfg) and \
+                any(f in c.lemmas for f in _thing_words(ask, cfg))
+            measures = _our_measures(ask, c)
+            if measures:
+                score = max(score, cfg.threshold)
+                reasons.append("наши меры")
             # «Когда сможете провести проверку?» → «Бригада может приехать в среду, 2 апреля, к 8:00»: when we can
             # act is said by when our people come or start, whatever the work is called there
             our_turn = ask.answer_type == "date" and bool(_CAN_YOU.search(ask.text)) and bool(c.lemmas & _ARRIVE_VERBS) \
@@ -497,7 +504,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 vetoes.append("key_noun_missing")
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
-                    strong_do or in_time or chosen or our_turn):
+                    strong_do or in_time or chosen or our_turn or measures):
                 vetoes.append("no_link")   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 vetoes.append("not_done")   # a request needs «сделано» or a date
@@ -830,6 +837,23 @@ _NUMERAL = re.compile(r"(?:один|два|три|четыре|пять|шест
 
 # a capitalised word inside a sentence: a name of a place, a firm or a brand
 _NAME = re.compile(r"(?<=[\w,;:»«\"()] )[A-ZА-ЯЁ][\w-]+")
+
+
+# «Что вы собираетесь делать, чтобы это не повторялось?», «Что будете с этим делать?», «Какие меры примете?»
+_MEASURES_ASKED = re.compile(r"\bчто\s+(?:вы\s+)?(?:собираетесь|планируете|будете|намерены|можете|думаете)?\s*"
+                             r"(?:с\s+этим\s+)?(?:делать|сделать|предпринять|предпримете|сделаете)\b|"
+                             r"\bкакие\s+меры\b", re.I)
+
+
+def _our_measures(ask: Ask, c: Candidate) -> bool:
+    """«Что вы собираетесь делать, чтобы это не повторялось?» is answered by what we do now or will do
+    («С понедельника выделяем на ваш заказ отдельную машину»), not by what happened."""
+    return bool(_MEASURES_ASKED.search(ask.text)) and c.acts and not c.past and \
+        bool(re.search(r"\b\w+(?:ем|им|ём|ю|у)\b", c.text)) and not _OUR_STORY.search(c.text)
+
+
+# an apology or an explanation of what went wrong is not a measure
+_OUR_STORY = re.compile(r"\b(?:извин|прос(?:им|тите)|причина|потому что)\w*", re.I)
 
 
 def _echoes(ask: Ask, c: Candidate) -> bool:

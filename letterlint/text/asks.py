@@ -450,6 +450,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         # borrow: any figure of the right kind answers it)
         topic_words = [t for t in context if extras.is_word(t)] + words
         focus = _focus(topic_words, lex)
+    referred = ""
     if first_half and atype not in ("yesno", "action") and \
             not any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns for t in words):
         # the second half of a double question points at the thing of the first; the noun counted there
@@ -457,10 +458,24 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         # (only a thing: «Сколько фотографий получим в итоге и в какие сроки?» leaves «в какие сроки» bare)
         counted = {i + 1 for i, t in enumerate(first_half) if extras.form(t) in lex.interrogatives}
         borrowed = [t for i, t in enumerate(first_half) if i not in counted and extras.is_word(t)]
-        if any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns and t.lemma_ not in lex.generic_nouns
-               for t in borrowed):
+        before = [t for t in first_half if extras.is_word(t)]
+        referred = _referent(before + words)
+        # (only a word the borrowing below leaves out — the one after the question word, a word of a kind of
+        # answer; the others stay borrowed together, the pronoun's agreement being often ambiguous: «какие ёмкости
+        # нужны — где их взять?»)
+        left_out = {t.lemma_ for t in before} - {t.lemma_ for t in borrowed if t.lemma_ not in lex.type_nouns}
+        pointed = next((t for t in before if t.lemma_ == referred and referred in left_out), None)
+        if pointed is not None:
+            # «Какая комиссия агентства и когда её платить?»: «её» is the commission, though a word of a price
+            topic_words = words + [pointed]
+            focus = _focus(topic_words, lex)
+        elif any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns and t.lemma_ not in lex.generic_nouns
+                 for t in borrowed):
+            referred = ""
             topic_words = words + borrowed
             focus = _focus(topic_words, lex)
+        else:
+            referred = ""
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
     if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):
@@ -468,8 +483,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
     nouns = [f for f, t in _focus_tokens(topic_words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
-    topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES) and
-                   n not in lex.generic_nouns]
+    topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES or n == referred)
+                   and n not in lex.generic_nouns]
     if atype == "duration":
         # «сколько займёт вся работа от старта до запуска?»: the ends of the span are no topic of their own
         topic_nouns = [n for n in topic_nouns if n not in _span_ends(topic_words)]
