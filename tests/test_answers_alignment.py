@@ -841,3 +841,19 @@ def test_a_pronoun_in_the_second_half_of_a_question_stands_for_the_thing_of_the_
     assert _verdicts(q, reply) == [True, True]
     # trap: a date of another thing
     assert _verdicts(q, "Наша комиссия — 50% месячной аренды.\n\nКлючи передадим в день подписания договора.")[1] is False
+
+
+def test_an_alternative_question_without_a_question_word_asks_which():
+    q = "оплата 100% после выхода кандидата или есть аванс?"
+    assert [a.answer_type for a in _asks(q)] == ["yesno"]
+    assert _verdicts(q, "Аванса нет — оплата 100% в течение пяти рабочих дней после выхода кандидата.") == [True]
+    # trap: neither choice named
+    assert _verdicts(q, "Договор пришлю сегодня, реквизиты в нём.") == [False]
+
+
+def test_saying_we_cannot_say_yet_answers_nothing_without_a_date():
+    q = "И по хостингу: текущий тариф выдержит распродажу в конце марта или надо переезжать на что-то мощнее?"
+    assert _verdicts(q, "По хостингу сейчас сказать не могу: нужно посмотреть статистику нагрузки.") == [False]
+    # trap: with a date it is an honest deferral
+    assert _verdicts(q, "По хостингу сейчас сказать не могу: посмотрю статистику нагрузки и отвечу до пятницы, "
+                        "14 марта.") == [True]

@@ -377,8 +377,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
             deferred = promised and dated
-            if promised and not dated and re.search(r"\b(?:уточн|узна|выясн|верн)", c.text, re.I):
-                type_ok = False   # «уточню у коллег и вернусь к вам» with no date answers nothing yet
+            if not dated and (promised and re.search(r"\b(?:уточн|узна|выясн|верн)", c.text, re.I) or
+                              _CANNOT_SAY.search(c.text)):
+                type_ok = False   # «уточню у коллег и вернусь к вам», «сейчас сказать не могу» with no date
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
                 by_position.get(idx) is c
             # «по второму вопросу»; or the place: under the quoted question, in a paragraph headed by its topic — where
@@ -1020,9 +1021,16 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
         return False                                     # «Анна, добрый день!»
     if any(s < c.end and c.start < e for s, e in our_asks):
         return False
-    if _says(c, cfg, "deferral") and not _says(c, cfg, "date") and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I):
+    if not _says(c, cfg, "date") and (_says(c, cfg, "deferral") and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I)
+                                      or _CANNOT_SAY.search(text)):
         return False
     return True
+
+
+# no answer yet: «По хостингу сейчас сказать не могу», «затрудняюсь ответить», «пока не знаю»
+_CANNOT_SAY = re.compile(r"\b(?:сказать|ответить)\s+(?:пока\s+|сейчас\s+|точно\s+)?не\s+мо(?:гу|жем)\b|"
+                         r"\bне\s+мо(?:гу|жем)\s+(?:пока\s+|сейчас\s+|точно\s+)?(?:сказать|ответить)\b|"
+                         r"\bзатрудня\w+\s+(?:с\s+)?ответ\w*|\bпока\s+не\s+знаю\b|\b(?:сложно|трудно)\s+сказать\b", re.I)
 
 
 # a next step we propose, anywhere in the sentence («Если всё устраивает, давайте согласуем день выезда.»)

@@ -585,7 +585,7 @@ def _referent(words: list["Token"]) -> str:
 
 # after «или» these make no second choice: «…или нет?», «…или как?», «…или что-то ещё?»
 _NO_CHOICE = frozenset({"нет", "как", "что", "чтоть", "не", "все", "всё"})
-_CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже"})
+_CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже", "есть"})
 
 
 def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
@@ -878,6 +878,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         return "yesno"    # «Удаление входит в стоимость имплантации?» asks yes or no, not the price
     if interrogative == "как":
         return "open"     # «Как будет происходить оплата?» asks how it is done
+    if interrogative is None and "или" in norms:
+        return "yesno"    # «Оплата 100% после выхода кандидата или есть аванс?» asks which, not a price
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
                                                                                        "person", "reason")
     # (a price word after a preposition is the setting, not the thing asked, in a question asked by intonation:
