@@ -857,3 +857,14 @@ def test_saying_we_cannot_say_yet_answers_nothing_without_a_date():
     # trap: with a date it is an honest deferral
     assert _verdicts(q, "По хостингу сейчас сказать не могу: посмотрю статистику нагрузки и отвечу до пятницы, "
                         "14 марта.") == [True]
+
+
+def test_a_measure_in_the_question_turn_answers_it_by_its_place():
+    q = ("Хотел бы понять несколько вещей: на какую глубину вы бы бурили в нашем случае? Сколько стоит метр? "
+         "Есть ли гарантия на скважину?")
+    reply = ("Павел, добрый день! Судя по соседям, рассчитывайте на 50–55 м: известняк начинается около 40 м. "
+             "Метр под ключ — 3 300 ₽, обсадная труба 133 мм. Гарантия на скважину — 5 лет.")
+    assert _verdicts(q, reply) == [True, True, True]
+    # trap: with no figure of a length in its turn, the first question stays open
+    assert _verdicts(q, reply.replace("рассчитывайте на 50–55 м: известняк начинается около 40 м",
+                                      "вода у вас хорошая, известняк неглубоко"))[0] is False

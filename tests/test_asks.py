@@ -344,3 +344,10 @@ def test_announcing_a_question_is_not_one():
     # traps: the announcement with the question in it still asks
     assert len(asks("Вопрос по оплате: счёт выставите на ООО?")) == 1
     assert len(asks("Ещё вопрос по доставке — успеете к пятнице.")) == 1
+
+
+def test_telling_what_to_expect_is_no_request():
+    assert asks("Судя по соседям, рассчитывайте на 50–55 м: известняк начинается около 40 м.") == []
+    assert asks("Ориентируйтесь на конец мая.") == []
+    # trap: asking us to calculate is a request
+    assert [a.kind for a in asks("Рассчитайте, пожалуйста, стоимость бурения на 60 м.")] == ["request"]

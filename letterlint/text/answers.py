@@ -1040,7 +1040,8 @@ _PROPOSAL = re.compile(r"\bдавайте\b", re.I)
 # the kind of answer a question expects, as a pattern that must be somewhere in a sentence given to it by position
 # (by place, «сколько займёт» needs a length itself)
 _STRICT = {"money": ("amount", "money"), "count": ("count",), "date": ("date", "deadline"),
-           "duration": ("duration",), "frequency": ("frequency",), "age": ("age",), "place": ("place",)}
+           "duration": ("duration",), "frequency": ("frequency",), "age": ("age",), "place": ("place",),
+           "size": ("size",), "weight": ("weight",), "volume": ("volume",)}
 
 
 def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -1174,7 +1175,7 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
     verbs = [v for v in ask.verbs if v not in _EMPTY_VERBS]
     if ask.answer_type == "yesno" and any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas for v in verbs):
         return "тот же глагол, что в вопросе"          # «Входит ли завтрак?» → «…уже включён в эту цену»
-    if in_turn and ask.answer_type in ("money", "count", "duration"):
+    if in_turn and ask.answer_type in ("money", "count", "duration", "size", "weight", "volume", "age"):
         return f"ответ нужного вида ({_TYPE_RU[ask.answer_type]}) в очереди этого вопроса"
     return ""
 
