@@ -868,3 +868,29 @@ def test_a_measure_in_the_question_turn_answers_it_by_its_place():
     # trap: with no figure of a length in its turn, the first question stays open
     assert _verdicts(q, reply.replace("рассчитывайте на 50–55 м: известняк начинается около 40 м",
                                       "вода у вас хорошая, известняк неглубоко"))[0] is False
+
+
+def test_an_offered_next_step_answers_nothing():
+    q = "Интересует, сколько дней хранится архив и можно ли его увеличить до 60 дней."
+    reply = ("В предложенной конфигурации архив хранится 30 дней. До 60 дней увеличить можно: добавим два диска "
+             "по 8 ТБ, это плюс 46 000 ₽.\n\nЕсли решите увеличить архив, напишите — КП пришлю в тот же день.")
+    als = _align(q, reply)
+    assert [a.answered for a in als] == [True, True]
+    assert not als[1].best.text.startswith("Если решите")
+    # trap: the offer alone leaves the question open
+    assert _verdicts(q, "В предложенной конфигурации архив хранится 30 дней.\n\nЕсли решите увеличить архив, "
+                        "напишите — КП пришлю в тот же день.") == [True, False]
+
+
+def test_to_est_is_no_yes():
+    q = "Сколько будут стоить ваши услуги и входит ли в эту сумму представительство в апелляции?"
+    reply = ("Ведение дела в первой инстанции — 85 000 рублей.\n\nОбратите внимание: на иск есть всего месяц со дня "
+             "получения приказа, то есть до 24 марта.")
+    assert _verdicts(q, reply) == [True, False]
+
+
+def test_a_list_of_what_we_ask_for_is_no_list_of_answers():
+    q = "1. Насколько реально выиграть дело? 2. Сколько стоят услуги? 3. Можно ли оплатить в два этапа?"
+    reply = ("Шансы хорошие: увольнение оформлено с нарушениями. Ведение дела — 85 000 ₽.\n\n"
+             "Для встречи возьмите, пожалуйста:\n— трудовой договор;\n— приказ об увольнении;\n— скриншот вакансии.")
+    assert _verdicts(q, reply)[2] is False

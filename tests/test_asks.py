@@ -351,3 +351,20 @@ def test_telling_what_to_expect_is_no_request():
     assert asks("Ориентируйтесь на конец мая.") == []
     # trap: asking us to calculate is a request
     assert [a.kind for a in asks("Рассчитайте, пожалуйста, стоимость бурения на 60 м.")] == ["request"]
+
+
+def test_a_question_word_question_and_a_li_question_joined_by_i_are_two():
+    parts = asks("Сколько стоит тур на четверых и входит ли в стоимость переезд на Кижи на «Метеоре»?")
+    assert [(a.answer_type, a.text) for a in parts] == [
+        ("money", "Сколько стоит тур на четверых"), ("yesno", "входит ли в стоимость переезд на Кижи на «Метеоре»?")]
+    # the second half's pronoun stands for the thing of the first half, not the sentence before
+    second = asks("Изучили КП на 24 камеры. Интересует, сколько дней хранится архив и можно ли его увеличить до "
+                  "60 дней.")[-1]
+    assert "архив" in second.focus and "камера" not in second.focus
+    # trap: one question with «и» inside stays one
+    assert len(asks("Сколько стоит уборка кухни и ванной?")) == 1
+
+
+def test_a_pronoun_deep_in_a_question_that_names_nothing_points_back():
+    q = asks("Нужно ли согласовывать вывеску с администрацией города? Если нужно, вы сможете взять это на себя?")[-1]
+    assert "вывеска" in q.focus

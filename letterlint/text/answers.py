@@ -188,8 +188,19 @@ def _list_block(singles: list[Candidate], question_idx: list[int]) -> dict[int, 
         elif c.item:
             runs.append([c])
         prev = c
-    fitting = [r for r in runs if len(r) == len(question_idx)]
+    fitting = [r for r in runs if len(r) == len(question_idx) and not _asks_for_list(singles, r[0])]
     return dict(zip(question_idx, fitting[0])) if len(fitting) == 1 else {}
+
+
+# «Для встречи возьмите, пожалуйста:», «Пришлите:», «Понадобятся:» — a list of what we ask for, not of answers
+_OUR_LIST_LEAD = re.compile(r"\b(?:пришлите|возьмите|подготовьте|приложите|захватите|нужн[ыао]|понадоб\w*|"
+                            r"потребу\w*|принесите)\b[^:]*:\s*$", re.I)
+
+
+def _asks_for_list(singles: list[Candidate], first: Candidate) -> bool:
+    """The list is introduced by our own request («Для встречи возьмите, пожалуйста: — трудовой договор; …»)."""
+    k = singles.index(first)
+    return k > 0 and bool(_OUR_LIST_LEAD.search(singles[k - 1].text))
 
 
 _LABEL_LINE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?:\s*\S")
@@ -509,6 +520,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 vetoes.append("no_link")   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 vetoes.append("not_done")   # a request needs «сделано» or a date
+            if _OFFER.search(c.text) and not by_ref:
+                vetoes.append("offer")      # «Если решите увеличить архив, напишите — КП пришлю в тот же день»
             if vetoes:
                 score = min(score, cfg.threshold - 0.01)
                 reasons.append("но: " + veto_text(vetoes))
@@ -606,6 +619,7 @@ _VETOES = {
     "key_noun_missing": ("нет главного слова вопроса", "the main word of the question is missing"),
     "no_link": ("нет связи с вопросом", "nothing links it to the question"),
     "not_done": ("просьба не выполнена и без срока", "the request is neither done nor dated"),
+    "offer": ("это предложение следующего шага, а не ответ", "it offers a next step, it answers nothing"),
 }
 
 
@@ -1025,6 +1039,11 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
                                       or _CANNOT_SAY.search(text)):
         return False
     return True
+
+
+# a next step offered on the client's decision: «Если решите увеличить архив, напишите — …»
+_OFFER = re.compile(r"^\W*если\s+(?:вы\s+)?(?:решите|захотите|надумаете|определитесь|выберете)\b[^.!?]*?"
+                    r"\b(?:напишите|дайте\s+знать|сообщите|позвоните|скажите|пишите|звоните)\b", re.I)
 
 
 # no answer yet: «По хостингу сейчас сказать не могу», «затрудняюсь ответить», «пока не знаю»

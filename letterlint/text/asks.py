@@ -239,7 +239,7 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
         for k, (part_start, part_end, part_toks) in enumerate(parts):
             # («Сколько человек приедет на сборку и сколько это займёт?»: «это» is the assembly of the first half)
             ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in,
-                            context=context, first_half=first_half if k else None)
+                            context=first_half if k else context, first_half=first_half if k else None)
             first_half = part_toks
             if ask is None:
                 continue
@@ -295,7 +295,9 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
                         final_q and extras.form(t) == "и" and _addressed(left)):
                     cuts.append(i + 1)
             elif (extras.form(t) == "и" and i + 2 < len(toks) and extras.form(toks[i + 2]) == "ли" and i - cuts[-1] >= 4
-                  and (toks[i - 1].text == "," or any(extras.form(x) == "ли" for x in toks[cuts[-1]:i]))):
+                  and (toks[i - 1].text == "," or any(extras.form(x) == "ли" or extras.form(x) in lex.interrogatives
+                                                      for x in toks[cuts[-1]:i]))):
+                # («Сколько стоит тур на четверых и входит ли в стоимость переезд на Кижи?» too)
                 # «…, и есть ли у вас снимок?», «нужен ли QR-код и печатаем ли мы цены?»
                 cuts.append(i + 1)   # «Вам удобнее утром или вечером, и есть ли у вас снимок?» — two questions
     if len(cuts) == 1:
@@ -443,7 +445,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
     topic_words = words
-    pointing = any(extras.form(t) in _POINTING for t in words[:4])
+    # (or anywhere in a question that names nothing else: «Если нужно, вы сможете взять это на себя?»)
+    pointing = any(extras.form(t) in _POINTING for t in words[:4]) or \
+        any(extras.form(t) in _POINTING for t in words) and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
     if context and (atype == "yesno" and (not focus or pointing) or kind == "request" and pointing):
         # the thing asked about is named in the sentence before: «Сможете?» has no topic of its own, «Его нужно
         # будет чем-то обрабатывать?», «Есть ли всё это у вас?» point back to it («Сколько и когда?» does not
@@ -854,8 +858,9 @@ def _after_preposition(words: list["Token"]) -> set[str]:
         j = k - 1
         while j >= 0 and words[j].pos_ in ("ADJ", "DET") and j > k - 3:
             j -= 1
-        if j >= 0 and words[j].pos_ == "ADP":
-            out.add(t.lemma_)
+        if j >= 0 and words[j].pos_ == "ADP" or \
+                k > 1 and extras.form(words[k - 1]) in ("и", "или") and words[k - 2].lemma_ in out:
+            out.add(t.lemma_)     # («с адресами и датами»: both)
     return out
 
 
@@ -922,7 +927,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             return "count"
         return t
     for f in focus:
-        if f in lex.type_nouns and not (lex.type_nouns[f] == "money" and f in setting):
+        if f in lex.type_nouns and f not in setting:   # («…вы меняете на другой размер?» asks yes or no)
             return lex.type_nouns[f]
     if li or interrogative is None:
         return "yesno"    # «Вы работаете с такими документами?» — asked by intonation: yes or no
