@@ -17,9 +17,12 @@ TIME_OF_DAY = [str(p) for p in PARAMS["time_of_day"]]
 KINDS = PARAMS["type_nouns"].keys()
 
 
+UNITS = {k: str(v) for k, v in PARAMS["given_units"].items()}
+
+
 def _given(client: str, ours: str) -> str | None:
     (ask,) = asks_in(ours)
-    return figure_given(ask, [analyse(source(client))], CFG, FIGURES, TIME_OF_DAY, KINDS)
+    return figure_given(ask, [analyse(source(client))], CFG, FIGURES, TIME_OF_DAY, KINDS, UNITS)
 
 
 @pytest.mark.parametrize("client,ours", [
@@ -45,6 +48,14 @@ def _given(client: str, ours: str) -> str | None:
      "Чтобы подготовить эскиз, пришлите, пожалуйста, номер места."),
     ("Код авторизации (AuthInfo) уже получила: Xk7pQ92-LmTr. Домен оформлен на меня.",
      "Чтобы мы могли подать заявку, пришлите, пожалуйста, код авторизации."),
+    # the hour given with the very action asked about
+    ("Заберём сами у вашего пункта в Сокольниках в 10 утра.", "И во сколько вам удобно забрать велосипеды?"),
+    # a measure given by its unit alone
+    ("Хотим разместить 2 сервера по 2U, потребление около 600 Вт каждый.",
+     "Уточните, пожалуйста: какое энергопотребление у серверов?"),
+    # «какой X» with a figure right after X in the client's words
+    ("Оборот примерно 60 паллет в неделю на вход и столько же на отгрузку.",
+     "Подскажите ещё, какой примерно оборот в неделю ожидаете на приёмку и отгрузку?"),
 ])
 def test_a_figure_given_next_to_the_thing_asked(client, ours):
     assert _given(client, ours)
@@ -63,6 +74,10 @@ def test_a_figure_given_next_to_the_thing_asked(client, ours):
     ("Место на выставке нам уже выделили, угловое.", "Пришлите, пожалуйста, номер места."),
     ("Нужна переговорная на 6 мест.", "Пришлите, пожалуйста, номер места."),
     ("Код авторизации запрошу у регистратора завтра.", "Пришлите, пожалуйста, код авторизации."),
+    # the hour of another action, a unit of another measure, a figure far from the noun
+    ("Привезём документы в 10 утра.", "И во сколько вам удобно забрать велосипеды?"),
+    ("Канал нужен 1 Гбит/с, два сервера.", "Уточните, пожалуйста: какое энергопотребление у серверов?"),
+    ("Оборот у нас растёт, в прошлом году открыли 3 магазина.", "Какой примерно оборот в неделю ожидаете?"),
 ])
 def test_traps_nothing_was_given(client, ours):
     assert _given(client, ours) is None
@@ -83,3 +98,11 @@ def test_a_site_address_is_not_the_legal_address():
     assert rule_messages("asked-again", client, "Добрый день! Кран свободен. " + asks) == []
     again = "Добрый день! Кран свободен. Подскажите, пожалуйста, адрес объекта, куда подать кран?"
     assert len(rule_messages("asked-again", client, again)) == 1
+
+
+def test_a_street_and_house_number_give_the_address():
+    client = "Открываем вторую точку — Мира, 14, вход со двора, — с 1 ноября."
+    again = "Добрый день! Подскажите только адрес новой кофейни — внесу его в маршрутный лист."
+    assert len(rule_messages("asked-again", client, again)) == 1
+    # trap: a name and a count are no address
+    assert rule_messages("asked-again", "Сергей, 2 вопроса по договору.", again) == []

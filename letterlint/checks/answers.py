@@ -299,7 +299,8 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
         if ask.start in reported:
             continue
         given = figure_given(ask, letters, _setup(ctx).cfg, figures, [str(p) for p in params.get("time_of_day", [])],
-                             _setup(ctx).lex.type_nouns.keys())
+                             _setup(ctx).lex.type_nouns.keys(),
+                             {norm(k): str(v) for k, v in (params.get("given_units") or {}).items()})
         if given:
             reported.add(ask.start)
             yield Hit.span(src, ask.start, ask.end, fact=f"«{_short(given, 60)}»", question=ask.text)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Collection
 from letterlint.text.answers import share, candidates
 
 if TYPE_CHECKING:  # pragma: no cover
-    from letterlint.text.answers import AnswerConfig
+    from letterlint.text.answers import AnswerConfig, Candidate
     from letterlint.text.asks import Ask
     from letterlint.text.pipeline import AnalysedText
 
@@ -36,11 +36,13 @@ def confirms(ask: "Ask", confirmations: list[str]) -> bool:
 
 def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
                  figures: dict[str, re.Pattern[str]], time_of_day: list[str] = (),
-                 kinds: Collection[str] = ()) -> str | None:
+                 kinds: Collection[str] = (), units: dict[str, str] | None = None) -> str | None:
     """The sentence of a client letter that already gives what ``ask`` (our question) asks for, or None: a
     figure of its kind in one sentence with every thing it names («Сколько человек будет в группе на обучении?»
     is not answered by «У нас 40 сотрудников, на обучение пойдут не все»). ``kinds``: nouns naming a kind of
-    answer («объём», «высота»), which the client's sentence need not repeat."""
+    answer («объём», «высота»), which the client's sentence need not repeat; ``units``: a measure noun → the
+    pattern of its unit («энергопотребление» → «Вт»), for a measure given by its unit alone."""
+    units = units or {}
     coded = _code_given(ask, letters, cfg, figures.get("code"))
     if coded:
         return coded
@@ -53,13 +55,48 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     if not things and kind == "date":
         # «С какого числа хотите начать?» names no thing, only the event: «старт — с 1 октября» gives it
         things = [v for v in ask.verbs if v not in _ASKING_VERBS][:1]
-    if ask.kind != "question" or pattern is None or not things:
+    if ask.kind != "question":
         return None
+    # «И во сколько вам удобно забрать велосипеды?» ← «Заберём сами у вашего пункта в 10 утра»: the hour or the
+    # day is given with the very action asked about, the thing named or not
+    acts = [v for v in ask.verbs if v not in _ASKING_VERBS] if kind in ("date", "time") else []
+    measure = _asked_measure(ask, units)
     for at in letters:
         for c in candidates(at):
-            if all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things) and pattern.search(c.text):
+            if pattern is not None and things and all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things) \
+                    and pattern.search(c.text):
                 return c.text.strip()
+            if pattern is not None and acts and share(acts[:1], c, cfg.stem) >= 1.0 and pattern.search(c.text):
+                return c.text.strip()
+            if measure and re.search(measure, c.text, re.I) and all(
+                    share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things if t not in units):
+                return c.text.strip()     # «какое энергопотребление у серверов?» ← «2 сервера, около 600 Вт каждый»
+            if kind == "open" and _figure_after(ask, c, figures.get("count")):
+                return c.text.strip()     # «какой оборот в неделю?» ← «Оборот примерно 60 паллет в неделю»
     return None
+
+
+def _asked_measure(ask: "Ask", units: dict[str, str]) -> str:
+    """The unit pattern of a measure the question asks for by its noun («энергопотребление» → «Вт»), or ''."""
+    return next((units[n] for n in ask.topic_nouns if n in units), "")
+
+
+# «какой оборот…?», «какая площадь…?»: the noun asked about, named right after the question word
+_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каков\w*)\s+(?:примерно\s+|у\s+вас\s+|ваш\w*\s+)?(\w+)", re.I)
+
+
+def _figure_after(ask: "Ask", c: "Candidate", count: "re.Pattern[str] | None") -> bool:
+    """The noun a «какой X…?» question asks about, in the client's sentence with a figure within a few words
+    after it: «Оборот примерно 60 паллет в неделю» gives «какой оборот в неделю ожидаете?»."""
+    m = _WHICH.search(ask.text)
+    if count is None or not m:
+        return False
+    noun = next((n for n in ask.topic_nouns if m.group(1).lower().replace("ё", "е").startswith(n[:4])), None)
+    if noun is None:
+        return False
+    low = c.text.lower().replace("ё", "е")
+    at = low.find(noun[:max(4, len(noun) - 2)])
+    return at >= 0 and bool(count.search(" ".join(low[at:].split()[1:4])))
 
 
 # «номер места», «код авторизации», «артикул коробки»: a thing given by a code the client wrote next to it
