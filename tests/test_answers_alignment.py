@@ -894,3 +894,12 @@ def test_a_list_of_what_we_ask_for_is_no_list_of_answers():
     reply = ("Шансы хорошие: увольнение оформлено с нарушениями. Ведение дела — 85 000 ₽.\n\n"
              "Для встречи возьмите, пожалуйста:\n— трудовой договор;\n— приказ об увольнении;\n— скриншот вакансии.")
     assert _verdicts(q, reply)[2] is False
+
+
+def test_a_request_for_an_estimate_is_done_by_the_estimate_not_by_another_paper():
+    assert [a.objects for a in _asks("Пришлите, пожалуйста, смету к понедельнику.")] == [["смета"]]
+    assert [a.objects for a in _asks("Пришлите, пожалуйста, пару примеров прошлых мероприятий.")] == [["пример"]]
+    q = "Пришлите, пожалуйста, смету к понедельнику."
+    assert _verdicts(q, "Смету пришлю в пятницу, 19 декабря, до 18:00.") == [True]
+    # trap: another paper dated is not the estimate
+    assert _verdicts(q, "Договор пришлю в пятницу, 19 декабря, до 18:00.") == [False]

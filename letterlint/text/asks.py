@@ -750,7 +750,9 @@ def _head_nouns(words: list["Token"], lex: AskLexicon, case: str, genitive_of_na
         key = t.pos_ in ("NOUN", "PROPN", "X") and (in_case or prev_key and "gent" in cases)   # «НДС», «NDA»
         if key and prev_named and not genitive_of_named and "gent" in extras.oc_any(t):
             key = False        # «образец коробки»: «коробки» read as accusative too, but it qualifies «образец»
-        named = key and lem not in lex.stop and lem not in lex.type_nouns and lem not in lex.generic_nouns
+        # (what a request asks for may be a word of a kind of answer: «Пришлите смету», «Выставите счёт»)
+        named = key and lem not in lex.stop and (lem not in lex.type_nouns or not genitive_of_named) and \
+            lem not in lex.generic_nouns
         if named and lem not in out:
             out.append(lem)
         prev_key = key and (genitive_of_named or not named)
