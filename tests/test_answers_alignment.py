@@ -900,6 +900,6 @@ def test_a_request_for_an_estimate_is_done_by_the_estimate_not_by_another_paper(
     assert [a.objects for a in _asks("Пришлите, пожалуйста, смету к понедельнику.")] == [["смета"]]
     assert [a.objects for a in _asks("Пришлите, пожалуйста, пару примеров прошлых мероприятий.")] == [["пример"]]
     q = "Пришлите, пожалуйста, смету к понедельнику."
-    assert _verdicts(q, "Смету пришлю в пятницу, 19 декабря, до 18:00.") == [True]
+    assert [a.answered for a in _align(q, "Смету пришлю в пятницу, 19 декабря, до 18:00.")] == [True]
     # trap: another paper dated is not the estimate
-    assert _verdicts(q, "Договор пришлю в пятницу, 19 декабря, до 18:00.") == [False]
+    assert [a.answered for a in _align(q, "Договор пришлю в пятницу, 19 декабря, до 18:00.")] == [False]
