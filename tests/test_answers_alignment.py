@@ -903,3 +903,14 @@ def test_a_request_for_an_estimate_is_done_by_the_estimate_not_by_another_paper(
     assert [a.answered for a in _align(q, "Смету пришлю в пятницу, 19 декабря, до 18:00.")] == [True]
     # trap: another paper dated is not the estimate
     assert [a.answered for a in _align(q, "Договор пришлю в пятницу, 19 декабря, до 18:00.")] == [False]
+
+
+def test_the_asked_verb_in_the_past_reports_the_request_done():
+    q = "Откройте, пожалуйста, доступ к дашборду в Looker Studio нашему новому маркетологу."
+    assert [a.answered for a in _align(q, "Доступ Анне открыл с правами на просмотр, приглашение ушло на почту.")] \
+        == [True]
+    # trap: the thing named, not done and not dated
+    assert [a.answered for a in _align(q, "Доступ к дашборду откроем, как только согласуем роли.")] == [False]
+    # «возможен ли» asks whether we do it, and a statement that we do answers it
+    assert _verdicts("Возможен ли авторский надзор?", "Авторский надзор ведём: архитектор выезжает раз в две "
+                                                     "недели.") == [True]

@@ -368,3 +368,16 @@ def test_a_question_word_question_and_a_li_question_joined_by_i_are_two():
 def test_a_pronoun_deep_in_a_question_that_names_nothing_points_back():
     q = asks("Нужно ли согласовывать вывеску с администрацией города? Если нужно, вы сможете взять это на себя?")[-1]
     assert "вывеска" in q.focus
+
+
+def test_asking_leave_for_ourselves_and_forbidding_are_no_tasks_to_report():
+    # «Могли бы мы…» asks leave: a yes/no question, not a thing for us to do
+    assert [(a.kind, a.answer_type) for a in asks("Могли бы мы посмотреть ваши реализованные дома вживую?")] == [
+        ("question", "yesno")]
+    # a prohibition stays in force, it is never "done"
+    (no,) = asks("Счёт пока не выставляйте, сначала согласую с партнёром.")
+    assert no.kind == "request" and no.standing
+    # traps: «могли бы вы» asks us to act; «не забудьте прислать» asks to send
+    assert [a.kind for a in asks("Могли бы вы прислать договор до пятницы?")] == ["request"]
+    (send,) = asks("Не забудьте прислать акт.")
+    assert not send.standing

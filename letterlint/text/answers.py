@@ -888,6 +888,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             return True
         if _echoes(ask, c) or (cfg.type_patterns.get("yesno") and re.match(r"\W*(?:да|конечно)\b", c.text, re.I)):
             return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment
+        if c.past and _same_verb(ask, c, cfg):
+            return True   # «Откройте доступ…» → «Доступ Анне открыл с правами на просмотр»: the asked verb, done
         if c.acts and _MODAL_ASK.search(ask.text):
             return True   # «Можете ли вы использовать золотые чернила?» → «Золотыми чернилами пишем часто»
         # «Посчитайте каталог» is done by the price itself

@@ -407,8 +407,10 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                      and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
     # «Можете прислать…?» asks us to act; «не могу…» (1st person) and «Может, стоит…» (3rd person singular) do not
+    # («Могли бы мы посмотреть ваши дома вживую?» asks leave for the client, not a thing for us to do)
     modal = any(_lemmas(t) & lex.modal and "1per" not in extras.oc(t) and not {"3per", "sing"} <= extras.oc(t)
-                for t in words[:5])
+                and not any(extras.form(x) == "мы" for x in words[max(0, k - 1):k + 3])
+                for k, t in enumerate(words[:5]))
     # (not under a question word anywhere: «Если вы можете подготовить ответ, сколько это будет стоить?» asks a price)
     modal_request = (has_q or indirect) and interrogative in (None, "ли") and modal and not any(
         lex.interrogatives.get(extras.form(t)) in ("amount", "date", "duration", "reason") for t in words) and any(
@@ -508,8 +510,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype, general = "advice", True   # «Завтра сдавать заказчику, что делать?» → «Обновите страницу…»
     key_nouns = _included_things(words, lex) if atype == "yesno" else []
     predicates = [t.lemma_ for t in words if {"ADJS", "PRED"} & extras.oc(t) or extras.form(t) in ("можно", "нельзя")]
+    # (and a prohibition: «Счёт пока не выставляйте» is never "done"; «Не забудьте прислать…» asks to send)
     standing = kind == "request" and bool(request_verbs) and all(
-        _lemmas(t) & lex.standing_requests for t in request_verbs)
+        _lemmas(t) & lex.standing_requests or _forbidden(t) for t in request_verbs)
     objects = _head_nouns(_main_clause(topic_words, toks), lex, "accs", genitive_of_named=False) \
         if kind == "request" else []
     judged = _judged(words) if atype == "yesno" else ""
@@ -651,7 +654,7 @@ def _judged(words: list["Token"]) -> str:
         return ""
     i = forms.index("ли")
     if i == 0 or words[i - 1].pos_ not in ("ADV", "ADJ") or forms[i - 1] in _NOT_JUDGED or \
-            forms[i - 1].startswith("нуж"):     # «Нужна ли предоплата?» asks about the thing, not a quality
+            forms[i - 1].startswith(("нуж", "возмож", "необходим")):   # «Нужна ли предоплата?», «Возможен ли надзор?»
         return ""
     return forms[i - 1]
 
@@ -840,6 +843,11 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Tok
             seen.add(lem)
             out.append((lem, t))
     return out
+
+
+def _forbidden(t: "Token") -> bool:
+    """An imperative under «не»: «не выставляйте», «не звоните» (but «не забудьте» asks for the next verb)."""
+    return t.i > 0 and t.doc[t.i - 1].lower_ == "не" and t.lemma_ not in ("забыть", "забывать")
 
 
 def _span_ends(words: list["Token"]) -> set[str]:
