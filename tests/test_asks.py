@@ -381,3 +381,12 @@ def test_asking_leave_for_ourselves_and_forbidding_are_no_tasks_to_report():
     assert [a.kind for a in asks("Могли бы вы прислать договор до пятницы?")] == ["request"]
     (send,) = asks("Не забудьте прислать акт.")
     assert not send.standing
+
+
+def test_naming_the_topic_of_the_questions_to_come_asks_nothing():
+    assert asks("Хотела уточнить по генеральной уборке после ремонта на 4 этаже, там около 600 м².") == []
+    assert asks("Как у вас там, весна уже пришла?") == []
+    # traps: the topic with the thing asked, after a colon, or with «ли»
+    assert len(asks("Хочу уточнить по договору сроки оплаты.")) == 1
+    assert len(asks("Хотела уточнить по доставке: привезёте к 9 утра")) == 1
+    assert len(asks("Хотел уточнить по оплате, можно ли частями.")) == 1

@@ -253,6 +253,10 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
     return asks
 
 
+# an indirect ask naming only its topic: «Хотела уточнить по генеральной уборке…», «Хочу спросить насчёт доставки»
+_ABOUT_TOPIC = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,3}?(?:хотел[аи]?|хочу|хотим|хотелось|хочется)\s+(?:бы\s+)?"
+                          r"(?:уточнить|спросить|узнать|проконсультироваться)\s+(?:кое-что\s+|пару\s+моментов\s+|"
+                          r"несколько\s+моментов\s+|у\s+вас\s+)?(?:по|насч[её]т|касательно|относительно)\b", re.I)
 _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал\w*|накопил\w*)\s+(?:\S+\s+){0,2}вопрос\w*\s*[.!]?\s*$|"
                         r"(?:несколько|пара|пару|два|три|ряд)\s+(?:вопрос|момент|нюанс|детал|пункт|вещ)\w*\s*[.!:]?\s*$",
                         re.I)   # «Прежде чем платить, хотим уточнить несколько моментов.»
@@ -393,6 +397,10 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     announces = bool(found) and not has_q and all("вопрос" in p for p in found) and len(words) <= 6 and not any(
         t.pos_ in ("VERB", "AUX") and not _lemmas(t) & {"быть", "есть", "иметься"} or "ли" == extras.form(t)
         for t in words)
+    # «Хотела уточнить по генеральной уборке после ремонта, там около 600 м².» names the topic of what follows
+    announces = announces or bool(found) and not has_q and "ли" not in (extras.form(t) for t in words) and \
+        bool(_ABOUT_TOPIC.match(span_text)) and ":" not in span_text and \
+        not any(extras.form(t) in lex.interrogatives or t.lemma_ in lex.type_nouns for t in words)
     indirect = bool(found) and not announces
     imperative_inform = any(
         ("impr" in extras.oc_any(t)) and "incl" not in extras.oc_any(t) and (_lemmas(t) & lex.inform_verbs)
