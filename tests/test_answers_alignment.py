@@ -914,3 +914,11 @@ def test_the_asked_verb_in_the_past_reports_the_request_done():
     # «возможен ли» asks whether we do it, and a statement that we do answers it
     assert _verdicts("Возможен ли авторский надзор?", "Авторский надзор ведём: архитектор выезжает раз в две "
                                                      "недели.") == [True]
+
+
+def test_a_kind_of_kit_is_answered_by_its_pieces():
+    assert _verdicts("Подскажите, пожалуйста, какая нужна экипировка на первое время.",
+                     "На первые занятия хватит удобных брюк и сапог с каблуком, шлем выдаём.") == [True]
+    # trap: the price of the kit is not what to wear
+    assert _verdicts("Подскажите, пожалуйста, какая нужна экипировка на первое время.",
+                     "Абонемент на 8 занятий стоит 16 000 ₽.") == [False]
