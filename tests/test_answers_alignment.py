@@ -922,3 +922,10 @@ def test_a_kind_of_kit_is_answered_by_its_pieces():
     # trap: the price of the kit is not what to wear
     assert _verdicts("Подскажите, пожалуйста, какая нужна экипировка на первое время.",
                      "Абонемент на 8 занятий стоит 16 000 ₽.") == [False]
+
+
+def test_a_price_instead_of_another_says_there_is_a_discount():
+    assert _verdicts("Есть ли сейчас какие-то скидки?", "До конца ноября годовая карта стоит 29 900 ₽ вместо 36 000 ₽.") \
+        == [True]
+    # trap: a price alone says nothing of a discount
+    assert _verdicts("Есть ли сейчас какие-то скидки?", "Годовая карта стоит 36 000 ₽.") == [False]
