@@ -929,3 +929,23 @@ def test_a_price_instead_of_another_says_there_is_a_discount():
         == [True]
     # trap: a price alone says nothing of a discount
     assert _verdicts("Есть ли сейчас какие-то скидки?", "Годовая карта стоит 36 000 ₽.") == [False]
+
+
+def test_a_long_yes_about_something_else_does_not_answer_a_yes_no_question():
+    q = "Нужен ли осмотр машин страховщиком или хватит фото?"
+    assert _verdicts(q, "Да, франшиза останется 30 000 ₽, как по остальным машинам.") == [False]
+    # traps: a short yes is an answer by itself; a yes with the question's words too
+    assert _verdicts("В целом нравится, но есть вопросы — хотелось бы обсудить голосом.",
+                     "Конечно, голосом быстрее.") == [True]
+    assert _verdicts(q, "Осмотр не нужен, хватит фото машин с четырёх сторон.") == [True]
+
+
+def test_an_undated_later_or_it_depends_answers_nothing():
+    assert _verdicts("Какие документы от нас нужны для декларации?",
+                     "Список документов для декларации обсудим ближе к отгрузке.") == [False]
+    assert _verdicts("Через сколько примерно ждать первых заявок из соцсетей?",
+                     "Что касается заявок, здесь многое зависит от ниши, сезона и активности аудитории.") == [False]
+    # trap: «it depends» with a dated promise is an honest deferral
+    assert _verdicts("Нужно ли нам переходить на раздельный учёт по НДС?",
+                     "По НДС вопрос тонкий: многое зависит от удостоверения на стельки — уточню у налогового "
+                     "консультанта и отвечу до пятницы, 14 марта.") == [True]

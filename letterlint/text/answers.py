@@ -388,7 +388,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
             deferred = promised and dated
-            if not dated and (promised and re.search(r"\b(?:уточн|узна|выясн|верн)", c.text, re.I) or
+            if not dated and (promised and re.search(r"\b(?:уточн|узна|выясн|верн|обсуд)", c.text, re.I) or
                               _CANNOT_SAY.search(c.text)):
                 type_ok = False   # «уточню у коллег и вернусь к вам», «сейчас сказать не могу» with no date
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
@@ -436,8 +436,12 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # the question restated as a statement with its own verb: «Хватит ли одного переводчика на зал?» →
             # «Одного переводчика на зал на целый день не хватит: …»
             restated = ask.answer_type == "yesno" and same_verb and ov >= _RESTATED and c in singles
-            strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (bool(
-                _says(c, cfg, "yesno")) or _echoes(ask, c) or quality or _exists_named(ask, c, cfg) or
+            # (a yes with one word in common is no answer: «Да, франшиза останется 30 000 ₽» to «Нужен ли осмотр
+            # машин страховщиком?» — it needs the question's verb or a fair share of its words)
+            strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (
+                _says(c, cfg, "yesno") and (same_verb or ov >= cfg.min_overlap or len(c.text.split()) <= _SHORT_YES)
+                or _echoes(ask, c) or quality or
+                _exists_named(ask, c, cfg) or
                 ov >= _DIRECT_OVERLAP and _says(c, cfg, "verdict") and _names_action(ask, c, cfg)) or restated
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
@@ -501,7 +505,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
                 # «Когда закончите кровлю?» is not answered by the day the roofers start
                 vetoes.append("start_for_end")
-            if not (by_number or by_ref or _decides(ask, c, cfg)):
+            if not (by_number or by_ref or deferred or _decides(ask, c, cfg)):
                 vetoes.append("undecided")
             if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text))):
                 vetoes.append("figure_missing")
@@ -522,6 +526,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 vetoes.append("not_done")   # a request needs «сделано» or a date
             if _OFFER.search(c.text) and not by_ref:
                 vetoes.append("offer")      # «Если решите увеличить архив, напишите — КП пришлю в тот же день»
+            if _CANNOT_SAY.search(c.text) and not deferred:
+                vetoes.append("no_answer")  # «здесь многое зависит от ниши», «сейчас сказать не могу»
             if vetoes:
                 score = min(score, cfg.threshold - 0.01)
                 reasons.append("но: " + veto_text(vetoes))
@@ -620,6 +626,7 @@ _VETOES = {
     "no_link": ("нет связи с вопросом", "nothing links it to the question"),
     "not_done": ("просьба не выполнена и без срока", "the request is neither done nor dated"),
     "offer": ("это предложение следующего шага, а не ответ", "it offers a next step, it answers nothing"),
+    "no_answer": ("ответ уклончивый и без срока", "it evades the question and gives no date"),
 }
 
 
@@ -652,6 +659,7 @@ _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|�
 _DIRECT_YES_NO = 1.0
 _TOTAL_SCORE = 0.8
 _RESTATED = 0.6          # the share of a yes/no question that a restatement with its own verb repeats
+_SHORT_YES = 5           # words: «Конечно, голосом быстрее.» is a yes by itself, a long «Да, …» must share more
 _DIRECT_OVERLAP = 0.4     # «Да, досрочно расторгнуть договор можно.» (0.43), not «Да, реставрация витражей…» (0.3)
 
 
@@ -1037,7 +1045,7 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
         return False                                     # «Анна, добрый день!»
     if any(s < c.end and c.start < e for s, e in our_asks):
         return False
-    if not _says(c, cfg, "date") and (_says(c, cfg, "deferral") and re.search(r"\b(?:уточн|узна|выясн|верн)", text, re.I)
+    if not _says(c, cfg, "date") and (_says(c, cfg, "deferral") and re.search(r"\b(?:уточн|узна|выясн|верн|обсуд)", text, re.I)
                                       or _CANNOT_SAY.search(text)):
         return False
     return True
@@ -1051,7 +1059,8 @@ _OFFER = re.compile(r"^\W*если\s+(?:вы\s+)?(?:решите|захотит�
 # no answer yet: «По хостингу сейчас сказать не могу», «затрудняюсь ответить», «пока не знаю»
 _CANNOT_SAY = re.compile(r"\b(?:сказать|ответить)\s+(?:пока\s+|сейчас\s+|точно\s+)?не\s+мо(?:гу|жем)\b|"
                          r"\bне\s+мо(?:гу|жем)\s+(?:пока\s+|сейчас\s+|точно\s+)?(?:сказать|ответить)\b|"
-                         r"\bзатрудня\w+\s+(?:с\s+)?ответ\w*|\bпока\s+не\s+знаю\b|\b(?:сложно|трудно)\s+сказать\b", re.I)
+                         r"\bзатрудня\w+\s+(?:с\s+)?ответ\w*|\bпока\s+не\s+знаю\b|\b(?:сложно|трудно)\s+сказать\b|"
+                         r"\bмногое\s+зависит\b|\bзависит\s+от\s+многих\b|\bвс[её]\s+(?:очень\s+)?индивидуально\b", re.I)
 
 
 # a next step we propose, anywhere in the sentence («Если всё устраивает, давайте согласуем день выезда.»)
