@@ -949,3 +949,11 @@ def test_an_undated_later_or_it_depends_answers_nothing():
     assert _verdicts("Нужно ли нам переходить на раздельный учёт по НДС?",
                      "По НДС вопрос тонкий: многое зависит от удостоверения на стельки — уточню у налогового "
                      "консультанта и отвечу до пятницы, 14 марта.") == [True]
+
+
+def test_can_we_see_it_is_answered_by_it_done_already():
+    q = "Можно будет до записи послушать варианты дикторов?"
+    assert _verdicts(q, "Демо трёх дикторов — по ссылке: https://disk.example.ru/d/golos. Выберите того, кто "
+                        "больше нравится.") == [True]
+    # trap: the voices named, nothing given or decided
+    assert _verdicts(q, "Варианты дикторов у нас разные, от молодых голосов до басов.") == [False]

@@ -654,7 +654,9 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return _quality_named(ask, c) or _says(c, cfg, "yesno") or _says(c, cfg, "verdict")
     if not _MODAL_ASK.search(ask.text):
         return True
-    return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or c.will and _same_verb(ask, c, cfg)
+    # (or it is done already: «Можно будет послушать варианты дикторов?» → «Демо трёх дикторов — по ссылке: …»)
+    return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or c.will and _same_verb(ask, c, cfg) or \
+        _says(c, cfg, "done")
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
 _DIRECT_YES_NO = 1.0
 _TOTAL_SCORE = 0.8
