@@ -867,6 +867,9 @@ def _span_ends(words: list["Token"]) -> set[str]:
     return {t.lemma_ for t in words[start:] if t.pos_ == "NOUN"}
 
 
+_POSSIBLE = frozenset({"возможно", "возможна", "возможен", "возможны", "можно", "нельзя", "допустимо", "реально"})
+
+
 def _after_preposition(words: list["Token"]) -> set[str]:
     """Lemmas of the nouns that follow a preposition, over their adjectives: «на тарифе», «с моим тарифом»."""
     out = set()
@@ -903,6 +906,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         return "open"     # «Как будет происходить оплата?» asks how it is done
     if interrogative is None and "или" in norms:
         return "yesno"    # «Оплата 100% после выхода кандидата или есть аванс?» asks which, not a price
+    if interrogative is None and set(norms) & _POSSIBLE:
+        return "yesno"    # «Оплата по факту результата возможна?» asks whether, not a price
     asks_when = interrogative is not None and lex.interrogatives.get(interrogative) in ("date", "duration", "place",
                                                                                        "person", "reason")
     # (a price word after a preposition is the setting, not the thing asked, in a question asked by intonation:
