@@ -957,3 +957,40 @@ def test_can_we_see_it_is_answered_by_it_done_already():
                         "больше нравится.") == [True]
     # trap: the voices named, nothing given or decided
     assert _verdicts(q, "Варианты дикторов у нас разные, от молодых голосов до басов.") == [False]
+
+
+def test_a_numbered_answer_under_the_same_number_with_words_in_common_answers():
+    q = "1. Какой нужен комплект огнетушителей?\n2. Нужен ли план эвакуации?\n3. Выполняете ли вы перезарядку огнетушителей?"
+    reply = ("1. На 600 м² — 8 огнетушителей ОП-5.\n2. План эвакуации нужен, сделаем за 3 дня.\n"
+             "3. Перезаряжаем: ОП-5 — 650 ₽ за штуку, забираем сами.")
+    assert _verdicts(q, reply) == [True, True, True]
+    # trap: an undated «уточню» under the number is no answer
+    assert _verdicts(q, reply.replace("3. Перезаряжаем: ОП-5 — 650 ₽ за штуку, забираем сами.",
+                                      "3. По перезарядке огнетушителей уточню у коллег и вернусь."))[2] is False
+
+
+def test_the_qualifier_of_a_generic_noun_is_the_topic():
+    q = "Как рассчитывается вознаграждение — от годового дохода или от оклада, и учитывается ли бонусная часть?"
+    reply = "Вознаграждение — 18 % от годового дохода, считаем только оклад ×12, бонусы в базу не входят."
+    assert _verdicts(q, reply)[-1] is True
+    # trap: another part of the pay
+    assert _verdicts(q, "Вознаграждение — 18 % от годового дохода, считаем только оклад ×12.")[-1] is False
+
+
+def test_when_can_you_pick_it_up_is_answered_by_the_same_verb_dated():
+    assert _verdicts("Когда сможете забрать из нашего цеха?", "Заберём своей машиной в понедельник, 5 мая, после "
+                                                             "обеда.") == [True]
+    assert _verdicts("Когда ваши аудиторы смогут выйти на предприятие — в марте или уже в апреле?",
+                     "Выйти на предприятие сможем 7 апреля — март у нас полностью занят.") == [True]
+    # trap: another action dated
+    assert _verdicts("Когда сможете забрать из нашего цеха?", "Счёт выставим в понедельник, 5 мая.") == [False]
+
+
+def test_the_date_of_making_a_thing_is_said_next_to_the_thing():
+    assert _verdicts("Подскажите, пожалуйста, сроки разработки сайта под ключ, если стартуем в начале апреля.",
+                     "Если стартуем 7 апреля, сайт запустим в середине июня: около десяти недель.") == [True]
+    assert _verdicts("Подскажите, пожалуйста, сроки поставки кабеля — нужно 1 200 м.",
+                     "Весь объём есть на складе, 1 200 м отгрузим в понедельник, 24 марта.") == [True]
+    assert _verdicts("когда мы получим отчёт", "Отчёт с рекомендациями передаём через пять рабочих дней.") == [True]
+    # trap: «запись вебинара» is not the webinar
+    assert _verdicts("Когда будет готова запись вебинара?", "Вебинар проведём 12 марта в 11:00.") == [False]

@@ -393,3 +393,9 @@ def test_naming_the_topic_of_the_questions_to_come_asks_nothing():
     assert len(asks("Хочу уточнить по договору сроки оплаты.")) == 1
     assert len(asks("Хотела уточнить по доставке: привезёте к 9 утра")) == 1
     assert len(asks("Хотел уточнить по оплате, можно ли частями.")) == 1
+
+
+def test_two_pleasantries_in_one_question():
+    assert asks("Как дела, как прошли праздники?") == []
+    # trap: a pleasantry with a real question after it
+    assert len(asks("Как дела, когда пришлёте счёт?")) == 1

@@ -225,6 +225,12 @@ def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
                                  c.lemmas.union(*(d.lemmas for d in run)), None, set(c.references),
                                  past=c.past and all(d.past for d in run)))
     for a, b in zip(cands, cands[1:]):
+        if a.number is not None and b.number is None and not b.item and "\n" not in text[a.end:b.start]:
+            # a list item and its next sentence on the same line are one item: «4. Гарантию уточню у главного
+            # врача. Отвечу до четверга, 17 апреля.»
+            out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, a.number,
+                                 a.references | b.references, item=True, past=a.past and b.past))
+            continue
         if a.number is not None or b.number is not None:
             continue
         if "\n\n" in text[a.end:b.start] and not _LABEL_LINE.match(b.text):
@@ -388,8 +394,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
             deferred = promised and dated
-            if not dated and (promised and re.search(r"\b(?:уточн|узна|выясн|верн|обсуд)", c.text, re.I) or
-                              _CANNOT_SAY.search(c.text)):
+            evasive = not dated and bool(promised and re.search(r"\b(?:уточн|узна|выясн|верн|обсуд)", c.text, re.I) or
+                                         _CANNOT_SAY.search(c.text))
+            if evasive:
                 type_ok = False   # «уточню у коллег и вернусь к вам», «сейчас сказать не могу» with no date
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
                 by_position.get(idx) is c
@@ -408,6 +415,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     reasons.append(f"близкие по смыслу слова {sim:.2f}")
             if by_number:
                 score += cfg.weights["number"]
+                if ov >= cfg.min_overlap and not evasive or type_ok:
+                    # «3. Перезаряжаем: ОП-5 — 650 ₽ за штуку» under the client's «3. Выполняете ли вы перезарядку?»
+                    score = max(score, cfg.threshold)
                 reasons.append(f"тот же номер в списке ({c.number})" if c.number is not None
                                else "тот же пункт списка по порядку")
             if by_ref:
@@ -485,19 +495,23 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("наши меры")
             # «Когда сможете провести проверку?» → «Бригада может приехать в среду, 2 апреля, к 8:00»: when we can
             # act is said by when our people come or start, whatever the work is called there
-            our_turn = ask.answer_type == "date" and bool(_CAN_YOU.search(ask.text)) and bool(c.lemmas & _ARRIVE_VERBS) \
+            # (or by the very on-site verb asked: «Когда сможете забрать из нашего цеха?» → «Заберём в понедельник»)
+            our_turn = ask.answer_type == "date" and bool(_CAN_YOU.search(ask.text)) and bool(
+                c.lemmas & _ARRIVE_VERBS or any(share([v], c, cfg.stem) >= 1.0 for v in set(ask.verbs) & _ON_SITE_VERBS)) \
                 and bool(set(ask.verbs) & _ON_SITE_VERBS) and type_ok and c in singles
             if our_turn:
                 score = max(score, cfg.threshold)
                 reasons.append("когда мы приедем или начнём")
+            # («Прошу оценить стоимость и срок изготовления» is done by the price and the term, whatever is made)
+            asked_for = ask.kind == "request" and type_ok and share(ask.objects, c, cfg.stem, cfg.synonyms) > 0
             if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
-                                               in_time or chosen or measured or phrase or our_turn) and \
-                    share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) == 0:
+                                               in_time or chosen or measured or phrase or our_turn or asked_for) and \
+                    share(ask.topic_nouns + _qualifiers(ask, cfg), c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 vetoes.append("no_topic")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
                     ask.topic_nouns and not (by_number or by_ref or our_turn or phrase) and \
-                    share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) == 0:
+                    share(_asked_thing(ask), c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
                 vetoes.append("date_elsewhere")
@@ -526,8 +540,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 vetoes.append("not_done")   # a request needs «сделано» or a date
             if _OFFER.search(c.text) and not by_ref:
                 vetoes.append("offer")      # «Если решите увеличить архив, напишите — КП пришлю в тот же день»
-            if _CANNOT_SAY.search(c.text) and not deferred:
-                vetoes.append("no_answer")  # «здесь многое зависит от ниши», «сейчас сказать не могу»
+            if mirror and ask.number is not None and c.number is not None and c.number != ask.number and \
+                    ov < _RESTATED:
+                vetoes.append("other_number")   # «1. На 600 м² — 8 огнетушителей» is no answer to «3. …перезарядку?»
+            if evasive:
+                vetoes.append("no_answer")  # «здесь многое зависит от ниши», «уточню у коллег и вернусь» — no date
             if vetoes:
                 score = min(score, cfg.threshold - 0.01)
                 reasons.append("но: " + veto_text(vetoes))
@@ -599,7 +616,7 @@ def _inline_answers(asks: list[Ask], cands: list[Candidate], text: str,
 
 
 # a question whether something can be done: «Можно ли…», «Сможете…?», «Могли бы вы…»
-_CAN_YOU = re.compile(r"\b(?:сможете|можете|могли бы|успеете)\b", re.I)
+_CAN_YOU = re.compile(r"\b(?:сможете|можете|могли бы|успеете|смогут|сможет|могут)\b", re.I)
 _ARRIVE_VERBS = frozenset({"приехать", "прийти", "выйти", "выехать", "подъехать", "начать", "приступить", "стартовать"})
 # work done where the client is: «Когда сможете провести проверку?» is answered by when our people come, «Когда
 # сможете прислать смету?» is not
@@ -626,6 +643,7 @@ _VETOES = {
     "no_link": ("нет связи с вопросом", "nothing links it to the question"),
     "not_done": ("просьба не выполнена и без срока", "the request is neither done nor dated"),
     "offer": ("это предложение следующего шага, а не ответ", "it offers a next step, it answers nothing"),
+    "other_number": ("это ответ на вопрос с другим номером", "it answers the question of another number"),
     "no_answer": ("ответ уклончивый и без срока", "it evades the question and gives no date"),
 }
 
@@ -774,6 +792,28 @@ def _names_figures(figures: list[str], c: Candidate) -> bool:
     """Whether the sentence names one of ``figures`` (digits compared without spaces: «3 000» is «3000»)."""
     digits = {re.sub(r"\s", "", m) for m in re.findall(r"\d[\d\s\u00a0\u202f]*\d|\d", c.text)}
     return any(f in digits or f in c.lemmas for f in figures)
+
+
+_PROCESS_ENDINGS = ("ние", "тие", "ка", "аж", "ство")
+
+
+def _qualifiers(ask: Ask, cfg: AnswerConfig) -> list[str]:
+    """The words that qualify the first topic noun, before it: «бонусная» of «бонусная часть», «мангальная» of
+    «мангальная зона» — often the very thing asked, when the noun itself says little."""
+    if not ask.topic_nouns or ask.topic_nouns[0] not in ask.focus:
+        return []
+    things = _thing_words(ask, cfg)
+    head = ask.focus.index(ask.topic_nouns[0])
+    return [f for f in ask.focus[:head] if f in things and not _NUMERAL.match(f)]
+
+
+def _asked_thing(ask: Ask) -> list[str]:
+    """What a «когда» question is about: its first topic noun, and the thing after a noun of doing («сроки
+    разработки сайта» — «сайт запустим в середине июня»; but «запись вебинара» is not the webinar)."""
+    first = ask.topic_nouns[:1]
+    if first and first[0].endswith(_PROCESS_ENDINGS) and len(ask.topic_nouns) > 1:
+        return ask.topic_nouns[:2]
+    return first
 
 
 def _thing_words(ask: Ask, cfg: AnswerConfig) -> list[str]:

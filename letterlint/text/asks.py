@@ -371,8 +371,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         or toks[-1].text == "?"   # the first of two questions sharing one «?» (_split_double)
     squashed = squash(span_text)
     talk = _GREETING.sub("", span_text)     # «Здравствуйте, как дела?» is «Как дела?»
-    if _pleasantry(_small_talk(talk), lex) or _pleasantry_and_follow_up(talk, lex):
-        return None
+    if _pleasantry(_small_talk(talk), lex) or _pleasantry_and_follow_up(talk, lex) or \
+            "," in talk and all(_pleasantry(_small_talk(part), lex) for part in talk.split(",")):
+        return None       # («Как дела, как прошли праздники?»: two of them)
     if any(p and p in squashed for p in lex.rhetorical) or any(r.search(norm(span_text)) for r in lex.rhetorical_shapes):
         return None
     norms = [extras.form(t) for t in words]
