@@ -394,8 +394,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
             deferred = promised and dated
-            evasive = not dated and bool(promised and re.search(r"\b(?:уточн|узна|выясн|верн|обсуд)", c.text, re.I) or
-                                         _CANNOT_SAY.search(c.text))
+            evasive = _evasive(c, cfg)
             if evasive:
                 type_ok = False   # «уточню у коллег и вернусь к вам», «сейчас сказать не могу» with no date
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
@@ -1087,8 +1086,7 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
         return False                                     # «Анна, добрый день!»
     if any(s < c.end and c.start < e for s, e in our_asks):
         return False
-    if not _says(c, cfg, "date") and (_says(c, cfg, "deferral") and re.search(r"\b(?:уточн|узна|выясн|верн|обсуд)", text, re.I)
-                                      or _CANNOT_SAY.search(text)):
+    if _evasive(c, cfg):
         return False
     return True
 
@@ -1096,6 +1094,17 @@ def _content(c: Candidate, first: bool, our_asks: list[tuple[int, int]], cfg: An
 # a next step offered on the client's decision: «Если решите увеличить архив, напишите — …»
 _OFFER = re.compile(r"^\W*если\s+(?:вы\s+)?(?:решите|захотите|надумаете|определитесь|выберете)\b[^.!?]*?"
                     r"\b(?:напишите|дайте\s+знать|сообщите|позвоните|скажите|пишите|звоните)\b", re.I)
+
+
+def _evasive(c: Candidate, cfg: AnswerConfig) -> bool:
+    """No answer yet and no date for one: «уточню у коллег и вернусь к вам», «обсудим ближе к отгрузке», «сейчас
+    сказать не могу», «здесь многое зависит от ниши»."""
+    if _says(c, cfg, "date"):
+        return False
+    return bool(_says(c, cfg, "deferral") and _LATER.search(c.text) or _CANNOT_SAY.search(c.text))
+
+
+_LATER = re.compile(r"\b(?:уточн|узна|выясн|верн|обсуд)", re.I)
 
 
 # no answer yet: «По хостингу сейчас сказать не могу», «затрудняюсь ответить», «пока не знаю»
