@@ -994,3 +994,11 @@ def test_the_date_of_making_a_thing_is_said_next_to_the_thing():
     assert _verdicts("когда мы получим отчёт", "Отчёт с рекомендациями передаём через пять рабочих дней.") == [True]
     # trap: «запись вебинара» is not the webinar
     assert _verdicts("Когда будет готова запись вебинара?", "Вебинар проведём 12 марта в 11:00.") == [False]
+
+
+def test_the_closest_candidate_shown_is_the_one_in_the_question_place():
+    q = "1. Есть ли у вас подменная машина?\n2. Гарантия на прошлый ремонт ещё действует?"
+    als = _align(q, "1. Подменная есть — привезём вместе с мастером.\n2. По гарантии сейчас сказать не могу, "
+                    "проверю журнал.")
+    assert [a.answered for a in als] == [True, False]
+    assert als[1].best.text.startswith("2. По гарантии") and "no_answer" in als[1].vetoes

@@ -344,6 +344,7 @@ def test_a_price_word_after_a_preposition_does_not_make_a_price_question(text, a
 def test_announcing_a_question_is_not_one():
     assert asks("У меня вопрос по карте.") == []
     assert asks("Есть вопрос по договору.") == []
+    assert asks("У меня вопрос по кофемашине на Ленина. Третий день выдаёт ошибку E12.") == []
     # traps: the announcement with the question in it still asks
     assert len(asks("Вопрос по оплате: счёт выставите на ООО?")) == 1
     assert len(asks("Ещё вопрос по доставке — успеете к пятнице.")) == 1

@@ -380,6 +380,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     result = []
     for idx, ask in enumerate(asks):
         best: tuple[float, Candidate | None, bool, list[str], list[str]] = (0.0, None, False, [], [])
+        best_placed = False
         linked: list[tuple[int, float]] = []
         position = idx + 1
         total_pat = cfg.type_patterns.get("total")
@@ -549,8 +550,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("но: " + veto_text(vetoes))
             if score >= cfg.threshold and (type_ok or deferred) and c in singles and _linked_by_words(reasons):
                 linked.append((c.start, score))
-            if score > best[0]:
+            # (on a tie, the sentence in the question's place is the closer one: its number, a reference, the
+            # quote above it — what explain and a near-miss message show)
+            if score > best[0] or score == best[0] > 0 and (by_number or by_ref) and not best_placed:
                 best = (score, c, deferred, reasons, vetoes)
+                best_placed = by_number or by_ref
         score, cand, deferred, reasons, vetoes = best
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons,
                        vetoes)

@@ -395,7 +395,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
 
     found = [p for p in lex.indirect if has_phrase(p)]
     # «У меня вопрос по карте.», «Есть вопрос по договору.» only announce the question that follows
-    announces = bool(found) and not has_q and all("вопрос" in p for p in found) and len(words) <= 6 and not any(
+    announces = bool(found) and not has_q and all("вопрос" in p for p in found) and len(words) <= 9 and not any(
         t.pos_ in ("VERB", "AUX") and not _lemmas(t) & {"быть", "есть", "иметься"} or "ли" == extras.form(t)
         for t in words)
     # «Хотела уточнить по генеральной уборке после ремонта, там около 600 м².» names the topic of what follows
