@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 from letterlint.checks import register
 from letterlint.engine.context import Hit
 from letterlint.text import extras
-from letterlint.text.layout import shorten, starts_in
+from letterlint.text.layout import shorten
+from letterlint.text.phrases import inside
 from letterlint.text.asks import squash
 from letterlint.text.normalize import norm
 
@@ -111,7 +112,7 @@ def draft_asks(ctx: "RuleContext") -> list["Ask"]:
     def make() -> list["Ask"]:
         # (the client's questions the draft quotes inline — «> Когда будет доставка?» — are not ours)
         cited = ctx.cited(src)
-        return [a for a in find_asks(ctx.analysed(src), _setup(ctx).lex) if not starts_in(a.start, cited)]
+        return [a for a in find_asks(ctx.analysed(src), _setup(ctx).lex) if not inside((a.start, a.start + 1), cited)]
 
     return _shared(ctx, "draft_asks", make) if src else []
 
@@ -294,13 +295,14 @@ def asked_again(ctx: "RuleContext") -> Iterable[Hit]:
                 yield Hit.span(src, ask.start, ask.end, fact=fact["name"], question=ask.text)
                 break
     figures = {k: re.compile(str(v), re.I) for k, v in (params.get("given_figures") or {}).items()}
+    time_of_day = [str(p) for p in params.get("time_of_day", [])]
+    units = {norm(k): str(v) for k, v in (params.get("given_units") or {}).items()}
     letters = [ctx.analysed(m.text) for m in ctx.earlier() if not (m.sender and m.sender in me)]
     for ask in asks:
         if ask.start in reported:
             continue
-        given = figure_given(ask, letters, _setup(ctx).cfg, figures, [str(p) for p in params.get("time_of_day", [])],
-                             _setup(ctx).lex.type_nouns.keys(),
-                             {norm(k): str(v) for k, v in (params.get("given_units") or {}).items()})
+        given = figure_given(ask, letters, _setup(ctx).cfg, figures, time_of_day, _setup(ctx).lex.type_nouns.keys(),
+                             units)
         if given:
             reported.add(ask.start)
             yield Hit.span(src, ask.start, ask.end, fact=f"«{_short(given, 60)}»", question=ask.text)

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from letterlint.text import extras
 from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, squash
-from letterlint.text.layout import starts_in
+from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -310,6 +311,18 @@ def _word_score(f: str, cand: Candidate, stem: int, synonyms: dict[str, set[str]
 _ALTERNATING = (("йти", "ходить"), ("ехать", "езжать"), ("ложить", "кладывать"), ("нять", "нимать"),
                 ("брать", "бирать"), ("звать", "зывать"), ("слать", "сылать"), ("честь", "читывать"),
                 ("дать", "давать"), ("стать", "ставать"))
+
+
+@lru_cache(maxsize=20_000)
+def _perfective(verb: str) -> str:
+    """The prefixed perfective of an imperfective with an alternating stem («приходить» → «прийти», «укладывать»
+    → «уложить»); the verb itself when it is none."""
+    for pf, ipf in _ALTERNATING:
+        if verb.endswith(ipf) and len(verb) > len(ipf):
+            return verb[:-len(ipf)] + pf
+    return verb
+
+
 _ASPECT_PREFIXES = ("по", "с", "на", "за", "у", "о", "вы", "про")
 
 
@@ -324,10 +337,8 @@ def _aspect_pair(a: str, b: str) -> bool:
     if short.endswith("ся") != long_.endswith("ся"):
         return False
     s, l = (short[:-2], long_[:-2]) if short.endswith("ся") else (short, long_)
-    for pf, ipf in _ALTERNATING:    # «прийти» — «приходить», «уложиться» — «укладываться»
-        for x, y in ((s, l), (l, s)):
-            if x.endswith(pf) and y.endswith(ipf) and x[:-len(pf)] == y[:-len(ipf)] and len(x) > len(pf):
-                return True
+    if _perfective(l) == s or _perfective(s) == l:    # «прийти» — «приходить», «уложиться» — «укладываться»
+        return True
     stem = s[:-3]
     return len(stem) >= 3 and (
         l == s[:-2] + "вать" or                                   # успеть — успевать, дать — давать
@@ -363,7 +374,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     cited = cited or []
     # our own questions to the client answer nothing («Вам удобно в среду?»), nor the client's words quoted back
     cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?") and
-             not starts_in(c.start, cited)]
+             not inside((c.start, c.start + 1), cited)]
     under_quote = _inline_answers(asks, cands, at.text, cited)
     singles = list(cands)
     cands += _pairs(cands, at.text)
@@ -807,7 +818,7 @@ def _qualifiers(ask: Ask, cfg: AnswerConfig) -> list[str]:
         return []
     things = _thing_words(ask, cfg)
     head = ask.focus.index(ask.topic_nouns[0])
-    return [f for f in ask.focus[:head] if f in things and not _NUMERAL.match(f)]
+    return [f for f in ask.focus[:head] if f in things and not _numeral(f)]
 
 
 def _asked_thing(ask: Ask) -> list[str]:
@@ -880,7 +891,7 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     («Есть ли доставка в Тверь?» is no «Доставка по Москве — 500 ₽»)."""
     if not _asks_existence(ask):
         return False
-    things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _NUMERAL.match(f)]
+    things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
     if not things:
         return False
     # the thing itself: the first topic noun with the words before it («мангальная зона», «гарантийный период»),
@@ -898,9 +909,13 @@ def _names_kept(ask: Ask, words: list[str], c: Candidate, cfg: AnswerConfig) -> 
 
 
 _IF = re.compile(r"\bесли\b", re.I)
-# «два независимых ввода» is not matched by «две стойки»: the count is not the thing
-_NUMERAL = re.compile(r"(?:один|два|три|четыре|пять|шесть|семь|восемь|девять|десять|\w+дцать|сорок|сто|оба|"
-                      r"полтора|несколько)$")
+
+
+def _numeral(lemma: str) -> bool:
+    """A count, not a thing: «два независимых ввода» is not matched by «две стойки» (pymorphy3's NUMR, and «один»)."""
+    from letterlint.text.morph import word_info
+
+    return lemma == "один" or "NUMR" in word_info(lemma).oc_any
 
 
 # a capitalised word inside a sentence: a name of a place, a firm or a brand

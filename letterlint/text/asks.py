@@ -474,23 +474,20 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         counted = {i + 1 for i, t in enumerate(first_half) if extras.form(t) in lex.interrogatives}
         borrowed = [t for i, t in enumerate(first_half) if i not in counted and extras.is_word(t)]
         before = [t for t in first_half if extras.is_word(t)]
-        referred = _referent(before + words)
-        # (only a word the borrowing below leaves out — the one after the question word, a word of a kind of
-        # answer; the others stay borrowed together, the pronoun's agreement being often ambiguous: «какие ёмкости
-        # нужны — где их взять?»)
+        # the pronoun's noun, when the borrowing below leaves it out — the one after the question word, a word of a
+        # kind of answer (the others stay borrowed together, the pronoun's agreement being often ambiguous: «какие
+        # ёмкости нужны — где их взять?»)
         left_out = {t.lemma_ for t in before} - {t.lemma_ for t in borrowed if t.lemma_ not in lex.type_nouns}
-        pointed = next((t for t in before if t.lemma_ == referred and referred in left_out), None)
+        pointed = next((t for t in before if t.lemma_ == _referent(before + words) and t.lemma_ in left_out), None)
         if pointed is not None:
             # «Какая комиссия агентства и когда её платить?»: «её» is the commission, though a word of a price
+            referred = pointed.lemma_
             topic_words = words + [pointed]
             focus = _focus(topic_words, lex)
         elif any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns and t.lemma_ not in lex.generic_nouns
                  for t in borrowed):
-            referred = ""
             topic_words = words + borrowed
             focus = _focus(topic_words, lex)
-        else:
-            referred = ""
     if kind == "question" and lex.yesno_openers and any(o in squashed for o in lex.yesno_openers):
         atype = "yesno"
     if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):

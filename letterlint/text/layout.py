@@ -109,11 +109,6 @@ def overlaps(s: int, e: int, spans: Iterable[tuple[int, int]]) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def starts_in(pos: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether ``pos`` (where a sentence or a question starts) lies inside one of ``spans``."""
-    return any(a <= pos < b for a, b in spans)
-
-
 def is_list_item(text: str) -> bool:
     return bool(LIST_MARK.match(text))
 
