@@ -1002,3 +1002,45 @@ def test_the_closest_candidate_shown_is_the_one_in_the_question_place():
                     "проверю журнал.")
     assert [a.answered for a in als] == [True, False]
     assert als[1].best.text.startswith("2. По гарантии") and "no_answer" in als[1].vetoes
+
+
+def test_the_bare_second_half_of_a_double_question_asks_about_the_first_half():
+    assert _verdicts("Нужна ли предоплата и в каком размере?",
+                     "Предоплата — пятьдесят тысяч рублей по счёту, остальное после мероприятия.") == [True, True]
+    # trap: the deposit's size is not said
+    assert _verdicts("Нужна ли предоплата и в каком размере?", "Да, предоплата нужна, счёт пришлю.") == [True, False]
+
+
+def test_how_many_days_is_a_length_of_time_whatever_noun_follows():
+    assert _verdicts("Сколько дней займёт производство после оплаты?",
+                     "Производство тиража после поступления оплаты — 7 рабочих дней.") == [True]
+    # trap: a price is no length of time
+    assert _verdicts("Сколько дней займёт производство после оплаты?",
+                     "Производство тиража после оплаты стоит 84 000 ₽.") == [False]
+
+
+def test_a_figure_given_is_an_answer_though_much_depends_on_something():
+    assert _verdicts("Сколько по времени займет монтаж?",
+                     "Монтаж займёт 4–5 рабочих дней, по периметру многое зависит от погоды.") == [True]
+    # trap: it depends, with no figure
+    assert _verdicts("Сколько по времени займет монтаж?", "По монтажу многое зависит от погоды.") == [False]
+
+
+def test_years_of_make_are_no_length_of_time():
+    assert _verdicts("Если у нас меняется смена, за сколько нужно предупреждать?",
+                     "Все машины у нас 2022–2023 годов выпуска, с кондиционером.") == [False]
+    assert _verdicts("Если у нас меняется смена, за сколько нужно предупреждать?",
+                     "О смене графика достаточно предупредить за сутки.") == [True]
+
+
+def test_whose_it_is_is_answered_by_an_owner_word():
+    assert _verdicts("Солярка ваша или наша?", "Топливо наше, уже в ставке.") == [True]
+    assert _verdicts("и моющие средства ваши или мои нужны", "Моющие средства привозим свои.") == [True]
+    # trap: the fuel's price, not whose it is
+    assert _verdicts("Солярка ваша или наша?", "Ставка 2 900 руб./час, смена 8 часов.") == [False]
+
+
+def test_how_much_is_a_service_in_the_nominative_asks_its_price():
+    assert _verdicts("сколько доставка в д. Курово", "До Курово довезём манипулятором за 4,5 тыс.") == [True]
+    # trap: a count is no price
+    assert _verdicts("сколько доставка в д. Курово", "До Курово поедут две машины.") == [False]

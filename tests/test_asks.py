@@ -400,3 +400,11 @@ def test_two_pleasantries_in_one_question():
     assert asks("Как дела, как прошли праздники?") == []
     # trap: a pleasantry with a real question after it
     assert len(asks("Как дела, когда пришлёте счёт?")) == 1
+
+
+def test_a_client_who_writes_without_capitals_still_ends_sentences():
+    found = asks("пришлите пожалуйста договор на почту заранее, чтобы я посмотрела. и моющие средства ваши или "
+                 "мои нужны")
+    assert [a.kind for a in found] == ["request", "question"]
+    # trap: an abbreviation before a lower-case word ends nothing
+    assert len(asks("Сколько стоит доставка в д. Курово и в г. Торжок, просп. мира, 14?")) == 1

@@ -994,6 +994,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "duration":
         # a date answers «сколько займёт» when it is the end: «закончим к пятнице», not «свободные дни 22 и 24 апреля»
         return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
+    if t == "size" and cfg.type_patterns.get("part_sum") and \
+            any(cfg.type_patterns["part_sum"].search(n) for n in ask.topic_nouns) and _says(c, cfg, "money"):
+        return True       # «Нужна ли предоплата и в каком размере?» → «Предоплата — пятьдесят тысяч рублей»
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
@@ -1117,8 +1120,9 @@ _OFFER = re.compile(r"^\W*если\s+(?:вы\s+)?(?:решите|захотит�
 
 def _evasive(c: Candidate, cfg: AnswerConfig) -> bool:
     """No answer yet and no date for one: «уточню у коллег и вернусь к вам», «обсудим ближе к отгрузке», «сейчас
-    сказать не могу», «здесь многое зависит от ниши»."""
-    if _says(c, cfg, "date"):
+    сказать не могу», «здесь многое зависит от ниши». A figure given is an answer («Монтаж займёт 4–5 рабочих дней,
+    по периметру многое зависит от погоды»)."""
+    if any(_says(c, cfg, k) for k in ("date", "duration", "money")):
         return False
     return bool(_says(c, cfg, "deferral") and _LATER.search(c.text) or _CANNOT_SAY.search(c.text))
 

@@ -402,7 +402,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     announces = announces or bool(found) and not has_q and "ли" not in (extras.form(t) for t in words) and \
         bool(_ABOUT_TOPIC.match(span_text)) and ":" not in span_text and \
         not any(extras.form(t) in lex.interrogatives or t.lemma_ in lex.type_nouns for t in words)
-    indirect = bool(found) and not announces
+    # «моющие средства ваши или мои нужны», «солярка ваша или наша» ask whose, with or without «?»
+    indirect = bool(found) and not announces or _whose(words) != []
     imperative_inform = any(
         ("impr" in extras.oc_any(t)) and "incl" not in extras.oc_any(t) and (_lemmas(t) & lex.inform_verbs)
         for t in words[:10])   # «Подскажите…» asks us (also after «Чтобы подготовить договор, …»); «мы подскажем» (incl) promises
@@ -471,7 +472,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         # the second half of a double question points at the thing of the first; the noun counted there
         # («Сколько человек…») is not that thing
         # (only a thing: «Сколько фотографий получим в итоге и в какие сроки?» leaves «в какие сроки» bare)
-        counted = {i + 1 for i, t in enumerate(first_half) if extras.form(t) in lex.interrogatives}
+        # («Нужна ли предоплата и в каком размере?»: the word after «ли» is the thing itself, not a count)
+        counted = {i + 1 for i, t in enumerate(first_half)
+                   if lex.interrogatives.get(extras.form(t), "yesno") != "yesno"}
         borrowed = [t for i, t in enumerate(first_half) if i not in counted and extras.is_word(t)]
         before = [t for t in first_half if extras.is_word(t)]
         # the pronoun's noun, when the borrowing below leaves it out — the one after the question word, a word of a
@@ -522,7 +525,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     objects = _head_nouns(_main_clause(topic_words, toks), lex, "accs", genitive_of_named=False) \
         if kind == "request" else []
     judged = _judged(words) if atype == "yesno" else ""
-    options = _options(words, lex) if atype == "yesno" else []
+    options = (_options(words, lex) or _whose(words)) if atype == "yesno" else []
     # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
     condition = _condition_figures(toks) if kind == "question" else []
@@ -599,6 +602,19 @@ def _referent(words: list["Token"]) -> str:
 # after «или» these make no second choice: «…или нет?», «…или как?», «…или что-то ещё?»
 _NO_CHOICE = frozenset({"нет", "как", "что", "чтоть", "не", "все", "всё"})
 _CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже", "есть"})
+
+
+# whose a thing is, the client's words and ours as the draft says them back («ваша или наша?» → «наше»)
+_OWNERS = frozenset({"ваш", "наш", "мой", "свой", "твой"})
+
+
+def _whose(words: list["Token"]) -> list[str]:
+    """«Солярка ваша или наша?»: a choice of owner — any owner word in the reply makes it (the client's «мои» is
+    our «ваши», their «ваша» our «наша» or «своя»)."""
+    for k in range(1, len(words) - 1):
+        if extras.form(words[k]) == "или" and words[k - 1].lemma_ in _OWNERS and words[k + 1].lemma_ in _OWNERS:
+            return sorted(_OWNERS)
+    return []
 
 
 def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
@@ -883,6 +899,9 @@ def _after_preposition(words: list["Token"]) -> set[str]:
     return out
 
 
+_DURATION_UNITS = ("времени", "дней", "недель", "часов", "месяцев", "минут", "суток")
+
+
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
     norms = [extras.form(t) for t in words]
     if interrogative in ("как", "насколько") and "часто" in norms:
@@ -911,6 +930,9 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     # (a price word after a preposition is the setting, not the thing asked, in a question asked by intonation:
     # «На тарифе VPS-2 бэкапы делаются каждый день?», «Это возможно с моим тарифом?»)
     setting = _after_preposition(words) if interrogative is None else set()
+    if interrogative in norms and lex.interrogatives[interrogative] == "amount" and \
+            any(n in _DURATION_UNITS for n in norms[norms.index(interrogative) + 1:][:1]):
+        return "duration"   # «Сколько дней займёт производство после оплаты?» asks how long, whatever the nouns
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
             return "money"
@@ -939,11 +961,15 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             # «Сколько звонков в месяц вы ожидаете?» counts calls: a noun after «сколько» says what is counted
             counted = at_ + 1 < len(words) and words[at_ + 1].pos_ == "NOUN"
             # («Сколько по времени занимает бурение?» too)
-            if nxt in ("времени", "дней", "недель", "часов", "месяцев") or norms[at_ + 1:at_ + 3] == ["по", "времени"] \
+            if nxt in _DURATION_UNITS or norms[at_ + 1:at_ + 3] == ["по", "времени"] \
                     or not counted and any(f in ("занять", "занимать", "длиться", "продолжаться", "уйти", "ждать",
                                                  "ожидать", "подождать") for f in focus):
                 return "duration"
-            if costs:
+            # «сколько доставка в д. Курово»: a service in the nominative, no verb — its price («сколько человек»
+            # counts: a genitive)
+            priced = counted and "nomn" in extras.oc_any(words[at_ + 1]) and "gent" not in extras.oc_any(words[at_ + 1]) \
+                and not any(t.pos_ in ("VERB", "AUX") for t in words)
+            if costs or priced:
                 return "money"
             return "count"
         return t

@@ -37,6 +37,7 @@ _ABBR_NEVER_END = {
 }
 # Words after which a full stop ends a sentence only when a capital letter follows.
 _ABBR_MAY_END = {"т.д", "т.п", "г", "гг", "др", "пр", "вв", "в"}
+_PLACE_PREPOSITIONS = {"в", "во", "из", "до", "под", "около", "возле", "по", "через"}
 _TERMINAL_RE = re.compile(r"^[.!?…]+$")
 _LIST_MARK_RE = re.compile(r"^(\d{1,2}[.)]|[-•*—–]|[а-яa-z]\))$")
 _OPENERS = set("«\"'“„([")
@@ -284,6 +285,11 @@ def _set_sentences(doc: "Doc") -> None:
             j -= 1
         return j < 0 or "\n" in toks[j].text or "\n" in toks[j].whitespace_
 
+    def town(i: int) -> bool:
+        """«в г. Торжок», «из г. Твери»: «г.» after a preposition names a town, it does not end «…2025 г.»"""
+        p = prev_word(i)
+        return p is not None and norm(toks[p].text) in _PLACE_PREPOSITIONS
+
     for i, t in enumerate(toks):
         if t.is_space:
             continue
@@ -316,16 +322,22 @@ def _set_sentences(doc: "Doc") -> None:
                     continue
                 if pw.rstrip(".") in _ABBR_NEVER_END and not newlines:
                     continue
+                if pw == "г" and not newlines and town(p):
+                    continue
                 if pw.rstrip(".") in _ABBR_MAY_END and not newlines and not starts_upper(toks[nw]):
                     continue
-            if newlines or starts_upper(toks[nw]) or "!" in txt or "?" in txt:
+            # («…чтобы я посмотрела. и моющие средства ваши или мои нужны» — a client who writes without capitals)
+            lower_start = txt == "." and p is not None and toks[p].is_alpha and len(toks[p].text) >= 4 and \
+                toks[p].text.islower() and toks[nw].is_alpha and toks[nw].text.islower()
+            if newlines or starts_upper(toks[nw]) or "!" in txt or "?" in txt or lower_start:
                 nxt = toks[nw]
                 if nxt.text and all(c in _CLOSERS for c in nxt.text) and nxt.text not in ("\"", "'"):
                     continue
                 starts[nw] = True
             continue
         # abbreviation tokens that carry their own full stop («т.д.», «г.»)
-        if txt.endswith(".") and len(txt) > 1 and (low in _ABBR_MAY_END) and (newlines or starts_upper(toks[nw])):
+        if txt.endswith(".") and len(txt) > 1 and (low in _ABBR_MAY_END) and (newlines or starts_upper(toks[nw])) \
+                and not (low == "г" and not newlines and town(i)):
             if low in _ABBR_MAY_END and starts_upper(toks[nw]) and toks[nw].text[:1].isupper():
                 starts[nw] = True
                 continue
