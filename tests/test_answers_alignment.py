@@ -1044,3 +1044,34 @@ def test_how_much_is_a_service_in_the_nominative_asks_its_price():
     assert _verdicts("сколько доставка в д. Курово", "До Курово довезём манипулятором за 4,5 тыс.") == [True]
     # trap: a count is no price
     assert _verdicts("сколько доставка в д. Курово", "До Курово поедут две машины.") == [False]
+
+
+def test_within_what_time_asks_how_long():
+    q = "за какое время на место прибывает группа быстрого реагирования по тревожной кнопке?"
+    assert _verdicts(q, "Группа базируется рядом; по договору норматив прибытия — не позже 7 минут.") == [True]
+    # trap: the hour of a shift is no length of time
+    assert _verdicts(q, "Группа быстрого реагирования дежурит с 20:00.") == [False]
+
+
+def test_when_can_you_collect_is_answered_by_the_car_sent_to_the_address():
+    q = "когда сможете забрать со склада на Монтажников, 4?"
+    assert _verdicts(q, "Машину на Монтажников, 4 можем подать в четверг, 13 марта, с 9 до 12.") == [True]
+    # trap: the invoice's date
+    assert _verdicts(q, "Счёт по перевозке выставим в четверг, 13 марта.") == [False]
+
+
+def test_where_does_the_difference_come_from_is_about_the_figures_just_told():
+    q = "В смете плитка посчитана на 14 кв. м, а у нас по замеру вышло 11,5. Откуда разница?"
+    assert _verdicts(q, "Плитку считали с запасом: к вашим 11,5 м² добавили короб и 10% на подрезку, отсюда и "
+                        "14 м².") == [True]
+    # trap: another matter of the estimate
+    assert _verdicts(q, "Демонтаж уже заложен в смету. Начнём 10 апреля.") == [False]
+
+
+def test_the_length_of_a_guarantee_is_no_answer_to_how_long_it_takes():
+    q = "И за какое время вы обычно закрываете такие позиции?"
+    assert _verdicts(q, "Гарантия на замену — три месяца: если кандидат уходит, ищем нового бесплатно.") == [False]
+    assert _verdicts(q, "Такие позиции обычно закрываем за 4–6 недель.") == [True]
+    # (the work's own length beside a guarantee still answers)
+    assert _verdicts("Сколько по времени занимает бурение?",
+                     "Скважину пробурим за один-два дня, а гарантию даём пять лет.") == [True]

@@ -779,11 +779,20 @@ _ASKED_UNIT = re.compile(r"\bсколько\s+(дн|недел|месяц|час
 
 def _sole_fit(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """Whether the one figure of the asked kind in the reply may answer the question without sharing its words:
-    not a part of the price («предоплата 3 000 ₽» for «Сколько стоит перевозка?») and not a length in other units
+    not a part of the price («предоплата 3 000 ₽» for «Сколько стоит перевозка?»), not the length of another term
+    («гарантия — два года» for «Сколько ждать между имплантом и коронкой?») and not a length in other units
     («доставить не позже чем через 6 часов» for «Сколько дней ждать результат?»)."""
     part = cfg.type_patterns.get("part_sum")
     if ask.answer_type == "money" and part is not None and part.search(c.text) and not part.search(ask.text):
         return False
+    term = cfg.type_patterns.get("part_term")
+    if ask.answer_type == "duration" and term is not None and not term.search(ask.text):
+        # «Гарантия на замену — три месяца» is no answer to «за какое время закрываете позиции?», but «пробурим за
+        # один-два дня, а гарантию даём пять лет» is
+        rest = re.sub(term.pattern + r"[^,.;:]*", " ", c.text, flags=re.I)
+        length = cfg.type_patterns.get("duration")
+        if rest != c.text and length is not None and not length.search(rest):
+            return False
     unit = _ASKED_UNIT.search(ask.text)
     if ask.answer_type == "duration" and unit:
         stems = _UNITS[unit.group(1).lower()]

@@ -456,11 +456,16 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
+    if asked_by == "откуда" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        atype = "reason"    # «Откуда разница?», «Откуда такая сумма?» ask why; «Откуда забираете?» where from
     topic_words = words
     # (or anywhere in a question that names nothing else: «Если нужно, вы сможете взять это на себя?»)
     pointing = any(extras.form(t) in _POINTING for t in words[:4]) or \
         any(extras.form(t) in _POINTING for t in words) and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
-    if context and (atype == "yesno" and (not focus or pointing) or kind == "request" and pointing):
+    # («В смете плитка на 14 кв. м, а у нас вышло 11,5. Откуда разница?» — the difference is the one just told)
+    short_why = atype == "reason" and len([t for t in words if t.pos_ in ("NOUN", "PROPN")]) <= 1 and \
+        not any(t.pos_ in ("VERB", "AUX") for t in words)
+    if context and (atype == "yesno" and (not focus or pointing) or kind == "request" and pointing or short_why):
         # the thing asked about is named in the sentence before: «Сможете?» has no topic of its own, «Его нужно
         # будет чем-то обрабатывать?», «Есть ли всё это у вас?» point back to it («Сколько и когда?» does not
         # borrow: any figure of the right kind answers it)
@@ -936,6 +941,10 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
             return "money"
+    if interrogative and lex.interrogatives[interrogative] == "open" and interrogative in norms and \
+            norms[max(0, norms.index(interrogative) - 1)] == "за" and \
+            any(n in ("время", "срок", "период") for n in norms[norms.index(interrogative) + 1:][:1]):
+        return "duration"   # «за какое время прибывает группа?», «За какой срок сделаете?» ask how long
     if interrogative and lex.interrogatives[interrogative] == "open":
         # «До какого числа…?», «Какие сроки…?»: the noun asked about says what kind — the first after the question
         # word, not any («какая нужна экипировка на первое время» asks for the kit, not a time)
