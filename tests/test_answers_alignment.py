@@ -1075,3 +1075,19 @@ def test_the_length_of_a_guarantee_is_no_answer_to_how_long_it_takes():
     # (the work's own length beside a guarantee still answers)
     assert _verdicts("Сколько по времени занимает бурение?",
                      "Скважину пробурим за один-два дня, а гарантию даём пять лет.") == [True]
+
+
+def test_statements_joined_by_semicolons_answer_each_in_its_own_place():
+    q = "1) можно ли подключить свой домен\n2) есть ли интеграция с СДЭК\n3) сколько товаров можно загрузить на тарифе Старт"
+    als = _align(q, "Свой домен подключается за пару минут, переносить его к нам не нужно; СДЭК подключается в разделе "
+                    "«Доставка», стоимость считается автоматически; на «Старте» можно загрузить до 500 товаров.")
+    assert [a.answered for a in als] == [True, True, True]
+    assert als[1].best.text.startswith("СДЭК")
+    # trap: a short part after «;» stays with its sentence, and an unanswered question stays open
+    assert _verdicts("есть ли интеграция с СДЭК", "Домен подключается за пару минут; бесплатно.") == [False]
+
+
+def test_a_share_or_a_condition_is_no_count():
+    assert _verdicts("Сколько машин можете брать в день?",
+                     "При 12 машинах даём скидку 15% на работы и 7% на запчасти.") == [False]
+    assert _verdicts("Сколько машин можете брать в день?", "Можем принимать до трёх машин в день.") == [True]

@@ -408,3 +408,10 @@ def test_a_client_who_writes_without_capitals_still_ends_sentences():
     assert [a.kind for a in found] == ["request", "question"]
     # trap: an abbreviation before a lower-case word ends nothing
     assert len(asks("Сколько стоит доставка в д. Курово и в г. Торжок, просп. мира, 14?")) == 1
+
+
+def test_a_line_ending_in_a_closing_quote_ends_the_question_before_a_signature():
+    found = asks("3) сколько товаров можно загрузить на тарифе \"Старт\"\nДмитрий, керамика ручной работы")
+    assert [a.text for a in found] == ['сколько товаров можно загрузить на тарифе "Старт"']
+    assert found[0].answer_type == "count"     # the goods are counted; the tariff is where
+    assert asks("Сколько стоит тариф «Старт»?")[0].answer_type == "money"

@@ -115,7 +115,7 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
     current_ref: set[int] = set()
     label: frozenset[str] = frozenset()
     prev_end = 0
-    for s, e in at.sentences():
+    for s, e in _clauses(at):
         raw = at.text[s:e]
         if "\n\n" in at.text[prev_end:s]:
             label = frozenset()          # a label heads its own paragraph only
@@ -156,6 +156,22 @@ def candidates(at: "AnalysedText") -> list[Candidate]:
             lem |= label      # «По замене участников: … Уточню у перевозчиков и отвечу до пятницы»
         out.append(Candidate(s, e, raw, lem, number, refs, item=m is not None, past=past, acts=acts, will=will,
                              label=label))
+    return out
+
+
+def _clauses(at: "AnalysedText") -> list[tuple[int, int]]:
+    """The sentences of the draft, a sentence of statements joined by «;» cut into them: «Свой домен подключается
+    за пару минут; СДЭК подключается в разделе «Доставка»; на «Старте» можно загрузить до 500 товаров» answers three
+    questions, each in its own place (a part of three words or fewer stays with the one before)."""
+    out = []
+    for s, e in at.sentences():
+        cuts = [s + m.end() for m in re.finditer(r";\s+", at.text[s:e])]
+        start = s
+        for cut in cuts:
+            if len(at.text[start:cut].split()) > 3 and len(at.text[cut:e].split()) > 3:
+                out.append((start, at.text.rindex(";", start, cut)))
+                start = cut
+        out.append((start, e))
     return out
 
 
@@ -335,7 +351,9 @@ def _aspect_pair(a: str, b: str) -> bool:
     if len(short) >= 5 and long_.endswith(short) and long_[:len(long_) - len(short)] in _ASPECT_PREFIXES:
         return True
     if short.endswith("ся") != long_.endswith("ся"):
-        return False
+        # the passive of the other verb: «подключить» — «(домен) подключается», «выставить» — «выставляется»
+        bare = [w[:-2] if w.endswith("ся") else w for w in (a, b)]
+        return len(bare[0]) >= 5 and (bare[0] == bare[1] or _aspect_pair(bare[0], bare[1]))
     s, l = (short[:-2], long_[:-2]) if short.endswith("ся") else (short, long_)
     if _perfective(l) == s or _perfective(s) == l:    # «прийти» — «приходить», «уложиться» — «укладываться»
         return True
@@ -687,7 +705,8 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if not _MODAL_ASK.search(ask.text):
         return True
     # (or it is done already: «Можно будет послушать варианты дикторов?» → «Демо трёх дикторов — по ссылке: …»)
-    return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or c.will and _same_verb(ask, c, cfg) or \
+    # (or it is how things are done: «можно ли подключить свой домен» → «Свой домен подключается за пару минут»)
+    return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or not c.past and _same_verb(ask, c, cfg) or \
         _says(c, cfg, "done")
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
 _DIRECT_YES_NO = 1.0
@@ -1058,10 +1077,15 @@ def _has_count(text: str, cfg: AnswerConfig) -> bool:
         if other is not None:
             text = other.sub(" ", text)
     text = _PER_ONE.sub(" ", text)   # «Стоимость одного сеанса — 3 900 ₽» counts nothing
+    text = _UNDER_CONDITION.sub(" ", text)
     found = [m.group(0).lower() for m in pat.finditer(text)]
     if priced and found and all(f.startswith(("один", "одн")) for f in found):
         return False                  # «Одно занятие — 3 500 ₽» is the price of one, not how many
     return bool(found)
+
+
+# a figure under a condition, and a share: neither counts what was asked («При 12 машинах даём скидку 15%»)
+_UNDER_CONDITION = re.compile(r"\b(?:при|от|свыше|более|больше)\s+\d+|\d+(?:[.,]\d+)?\s*%", re.I)
 
 
 # «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order

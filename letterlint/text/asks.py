@@ -938,6 +938,14 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if interrogative in norms and lex.interrogatives[interrogative] == "amount" and \
             any(n in _DURATION_UNITS for n in norms[norms.index(interrogative) + 1:][:1]):
         return "duration"   # «Сколько дней займёт производство после оплаты?» asks how long, whatever the nouns
+    if interrogative in norms and lex.interrogatives[interrogative] == "amount":
+        at_ = norms.index(interrogative)
+        nxt_word = words[at_ + 1] if at_ + 1 < len(words) else None
+        if nxt_word is not None and nxt_word.pos_ == "NOUN" and "gent" in extras.oc(nxt_word) and \
+                extras.form(nxt_word) not in _DURATION_UNITS + ("лет",) and \
+                not (at_ and norms[at_ - 1] in ("во", "в", "до", "с", "со", "через", "за")) and \
+                "plur" in extras.oc(nxt_word) and nxt_word.lemma_ not in lex.type_nouns:
+            return "count"  # «сколько товаров можно загрузить на тарифе?» counts goods, the tariff is the setting
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
             return "money"

@@ -306,8 +306,9 @@ def _set_sentences(doc: "Doc") -> None:
         # closing quotes/brackets right after a terminal belong to the sentence they close
         if txt and all(c in _CLOSERS for c in txt):
             p = prev_word(i)
-            if p is not None and _TERMINAL_RE.match(toks[p].text) and starts_upper(toks[nw]):
-                starts[nw] = True
+            if p is not None and _TERMINAL_RE.match(toks[p].text) and starts_upper(toks[nw]) or \
+                    newlines == 1 and toks[nw].text[:1].isupper() and not holder[t.i]:
+                starts[nw] = True   # (also a line ending in a closing quote: «…на тарифе "Старт"» ⏎ «Дмитрий»)
             continue
         low = norm(txt).rstrip(".")
         if _TERMINAL_RE.match(txt):
