@@ -106,3 +106,30 @@ def test_a_street_and_house_number_give_the_address():
     assert len(rule_messages("asked-again", client, again)) == 1
     # trap: a name and a count are no address
     assert rule_messages("asked-again", "Сергей, 2 вопроса по договору.", again) == []
+
+
+@pytest.mark.parametrize("client,ours", [
+    ("Переезжаем с Гагарина, 42 (4 этаж, лифт есть, грузовой), везём в частный дом.",
+     "Подскажите, пожалуйста, есть ли в доме на Гагарина грузовой лифт?"),
+    ("Сыну 11 лет, учится в 5 классе, английский в школе со второго класса.",
+     "Подскажите, в каком классе сейчас учится сын?"),
+    ("Я записалась к вам на категорию B, группа с 3 марта, договор 214.",
+     "Подскажите, пожалуйста, номер вашего договора — отмечу, что документы у вас готовы."),
+    ("Счёт получили, спасибо. Запуск планируем с 1 сентября.",
+     "Подскажите только, с какой даты вы хотите начать работу на платформе?"),
+])
+def test_told_before_in_other_shapes(client: str, ours: str) -> None:
+    assert _given(client, ours)
+
+
+@pytest.mark.parametrize("client,ours", [
+    # a passenger lift is not the freight lift asked about
+    ("Переезжаем с Гагарина, 42 (4 этаж, лифт есть, пассажирский).",
+     "Подскажите, пожалуйста, есть ли в доме на Гагарина грузовой лифт?"),
+    # the contract's term is no number of it
+    ("Договор на 3 месяца нас устраивает.", "Подскажите, пожалуйста, номер вашего договора."),
+    # a figure far from the class: the age
+    ("Сыну 11 лет, он учится в гимназии.", "Подскажите, в каком классе сейчас учится сын?"),
+])
+def test_not_told_before(client: str, ours: str) -> None:
+    assert _given(client, ours) is None

@@ -117,6 +117,7 @@ class Ask:
     referent: str = ""             # what «её» stands for in «…ледяную горку — можно ли её сделать?»: «горка»
     condition: list[str] = field(default_factory=list)   # the figures of «А если тираж 3000, …?»: «3000»
     figures: list[str] = field(default_factory=list)     # of a yes/no question: «до двух часов» → «два»
+    setting: frozenset[str] = frozenset()   # nouns after a preposition: «в доме», «на платформе» — where, not what
 
 
 def squash(s: str) -> str:
@@ -539,7 +540,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
-               figures=figures)
+               figures=figures, setting=frozenset(_after_preposition(words)))
 
 
 def _figures(toks: list["Token"]) -> list[tuple[int, str]]:
@@ -893,7 +894,7 @@ def _after_preposition(words: list["Token"]) -> set[str]:
     """Lemmas of the nouns that follow a preposition, over their adjectives: «на тарифе», «с моим тарифом»."""
     out = set()
     for k, t in enumerate(words):
-        if t.pos_ != "NOUN":
+        if t.pos_ not in ("NOUN", "PROPN"):
             continue
         j = k - 1
         while j >= 0 and words[j].pos_ in ("ADJ", "DET") and j > k - 3:

@@ -50,8 +50,10 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     if kind == "date" and any(p in ask.text.lower() for p in time_of_day):
         kind = "time"
     pattern = figures.get(kind)
-    # (the measure itself need not be named: «аквариум на 300 литров» gives «какого объёма аквариум?»)
-    things = [t for t in ask.topic_nouns if t not in kinds][:_MAX_THINGS]
+    # (the measure itself need not be named: «аквариум на 300 литров» gives «какого объёма аквариум?»; nor the
+    # setting of a date: «с какой даты хотите начать работу на платформе?» ← «Запуск планируем с 1 сентября»)
+    setting = ask.setting if kind == "date" else ()
+    things = [t for t in ask.topic_nouns if t not in kinds and t not in setting][:_MAX_THINGS]
     if not things and kind == "date":
         # «С какого числа хотите начать?» names no thing, only the event: «старт — с 1 октября» gives it
         things = [v for v in ask.verbs if v not in _ASKING_VERBS][:1]
@@ -73,7 +75,26 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
                 return c.text.strip()     # «какое энергопотребление у серверов?» ← «2 сервера, около 600 Вт каждый»
             if kind == "open" and _figure_after(ask, c, figures.get("count")):
                 return c.text.strip()     # «какой оборот в неделю?» ← «Оборот примерно 60 паллет в неделю»
+            if _existence_told(ask, c, cfg):
+                return c.text.strip()     # «есть ли в доме грузовой лифт?» ← «4 этаж, лифт есть, грузовой»
     return None
+
+
+_TOLD_EXISTS = re.compile(r"(?<!\w)(?:есть|нет|имеется|имеются|отсутству\w+)(?!\w)", re.I)
+
+
+def _existence_told(ask: "Ask", c: "Candidate", cfg: "AnswerConfig") -> bool:
+    """Our «Есть ли в доме грузовой лифт?» when the client wrote «4 этаж, лифт есть, грузовой»: every word of the
+    thing (its adjectives too) in a sentence that says it is there or not."""
+    from letterlint.text.answers import _asks_existence, _thing_words, _EXIST_VERBS, _numeral
+
+    if ask.kind != "question" or not ask.topic_nouns or not _asks_existence(ask):
+        return False
+    things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
+    head = next((n for n in ask.topic_nouns if n not in ask.setting), ask.topic_nouns[0])
+    phrase = things[:things.index(head) + 1] if head in things else [head]
+    phrase = [f for f in phrase if f not in ask.setting] or [head]
+    return bool(_TOLD_EXISTS.search(c.text)) and all(share([f], c, cfg.stem, cfg.synonyms) >= 1.0 for f in phrase)
 
 
 def _asked_measure(ask: "Ask", units: dict[str, str]) -> str:
@@ -82,7 +103,7 @@ def _asked_measure(ask: "Ask", units: dict[str, str]) -> str:
 
 
 # «какой оборот…?», «какая площадь…?»: the noun asked about, named right after the question word
-_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каков\w*)\s+(?:примерно\s+|у\s+вас\s+|ваш\w*\s+)?(\w+)", re.I)
+_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каком|какую|какого|какому|каких|каков\w*)\s+(?:примерно\s+|у\s+вас\s+|ваш\w*\s+)?(\w+)", re.I)
 
 
 def _figure_after(ask: "Ask", c: "Candidate", count: "re.Pattern[str] | None") -> bool:
@@ -96,11 +117,17 @@ def _figure_after(ask: "Ask", c: "Candidate", count: "re.Pattern[str] | None") -
         return False
     low = c.text.lower().replace("ё", "е")
     at = low.find(noun[:max(4, len(noun) - 2)])
-    return at >= 0 and bool(count.search(" ".join(low[at:].split()[1:4])))
+    # (or just before it: «учится в 5 классе» gives «в каком классе учится сын?»)
+    return at >= 0 and bool(count.search(" ".join(low[at:].split()[1:4])) or
+                            re.search(r"(?<![\d.,:])\d+\s+$", low[max(0, at - 8):at]))
 
 
 # «номер места», «код авторизации», «артикул коробки»: a thing given by a code the client wrote next to it
 _CODE_NOUNS = frozenset({"номер", "код", "артикул", "модель", "серия"})
+
+
+# a number right after the thing («договор 214», «заказ № 5531»), not a count or a measure («договор на 3 месяца»)
+_NUMBER_AFTER = re.compile(r"\w+\s*(?:№\s*|N\s*|:\s*)?\d[\d/-]*(?![\d]|[.,]\d|\s*(?:%|[а-яa-z]))", re.I)
 
 
 def _code_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
@@ -122,4 +149,6 @@ def _code_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
             anchor = max((low.find(n[:max(4, len(n) - 2)]) for n in need), default=-1)
             if anchor >= 0 and pattern.search(c.text[anchor:anchor + 60]):
                 return c.text.strip()
+            if anchor >= 0 and code == "номер" and _NUMBER_AFTER.match(c.text[anchor:]):
+                return c.text.strip()     # «номер вашего договора» ← «договор 214», «по договору № 17/3»
     return None
