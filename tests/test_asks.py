@@ -415,3 +415,11 @@ def test_a_line_ending_in_a_closing_quote_ends_the_question_before_a_signature()
     assert [a.text for a in found] == ['сколько товаров можно загрузить на тарифе "Старт"']
     assert found[0].answer_type == "count"     # the goods are counted; the tariff is where
     assert asks("Сколько стоит тариф «Старт»?")[0].answer_type == "money"
+
+
+def test_the_noun_a_which_question_asks_about_says_the_kind_before_any_price_word():
+    assert asks("Какое максимальное количество участников допускается на тарифе «Корпоративный»?")[0].answer_type \
+        == "count"
+    assert asks("Какие сроки оплаты?")[0].answer_type == "date"
+    # trap: a price asked by its own noun stays a price
+    assert asks("Какая стоимость доставки?")[0].answer_type == "money"

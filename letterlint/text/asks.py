@@ -947,9 +947,6 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
                 not (at_ and norms[at_ - 1] in ("во", "в", "до", "с", "со", "через", "за")) and \
                 "plur" in extras.oc(nxt_word) and nxt_word.lemma_ not in lex.type_nouns:
             return "count"  # «сколько товаров можно загрузить на тарифе?» counts goods, the tariff is the setting
-    for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
-        if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
-            return "money"
     if interrogative and lex.interrogatives[interrogative] == "open" and interrogative in norms and \
             norms[max(0, norms.index(interrogative) - 1)] == "за" and \
             any(n in ("время", "срок", "период") for n in norms[norms.index(interrogative) + 1:][:1]):
@@ -961,6 +958,11 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         asked = next((t.lemma_ for t in words[at_ + 1:] if t.pos_ == "NOUN"), None)
         if asked in lex.type_nouns:
             return lex.type_nouns[asked]
+    # (after the noun a «какой» question asks about: «Какое количество участников на тарифе?» counts, «Какие
+    # сроки оплаты?» asks when)
+    for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
+        if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
+            return "money"
     if interrogative:
         t = lex.interrogatives[interrogative]
         if t == "amount":
