@@ -1091,3 +1091,37 @@ def test_a_share_or_a_condition_is_no_count():
     assert _verdicts("Сколько машин можете брать в день?",
                      "При 12 машинах даём скидку 15% на работы и 7% на запчасти.") == [False]
     assert _verdicts("Сколько машин можете брать в день?", "Можем принимать до трёх машин в день.") == [True]
+
+
+def test_a_rate_is_answered_by_a_share():
+    assert _verdicts("Какая комиссия за оплату картами и через СБП?",
+                     "Комиссия зависит от оборота: для карт — от 2,3% до 2,8%, для СБП — 0,7%.") == [True]
+    # trap: no share and no sum
+    assert _verdicts("Какая комиссия за оплату картами?", "Оплату картами подключаем за один день.") == [False]
+
+
+def test_the_next_working_day_is_a_length_of_time():
+    assert _verdicts("Через сколько дней деньги поступают на расчётный счёт?",
+                     "Деньги зачисляем на следующий рабочий день после оплаты.") == [True]
+
+
+def test_two_things_to_do_in_one_sentence_are_done_each_on_its_own():
+    als = _align("Выставьте, пожалуйста, счёт на первый год и пришлите проект договора.",
+                 "Счёт на первый год во вложении — 1 134 000 ₽.")
+    assert [(a.ask.kind, a.answered) for a in als] == [("request", True), ("request", False)]
+    als = _align("Выставьте, пожалуйста, счёт на первый год и пришлите проект договора.",
+                 "Счёт на первый год во вложении, проект договора пришлю завтра до обеда.")
+    assert [a.answered for a in als] == [True, True]
+
+
+def test_a_sample_of_a_document_is_sent_as_the_document():
+    q = "И пришлите, пожалуйста, пример договора-оферты для юрлиц."
+    assert [a.answered for a in _align(q, "Оферту для юрлиц прикладываю к письму.")] == [True]
+    # trap: another paper sent
+    assert [a.answered for a in _align(q, "Счёт для юрлиц прикладываю к письму.")] == [False]
+
+
+def test_the_time_after_an_event_does_not_answer_the_time_before_it():
+    q = "Подскажите, пожалуйста, сколько часов до операции её не кормить."
+    assert _verdicts(q, "Забрать её домой можно будет в тот же день, часа через три после операции.") == [False]
+    assert _verdicts(q, "Не кормить её нужно 8 часов до операции, воду можно за два часа.") == [True]

@@ -548,6 +548,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
                 # «Когда закончите кровлю?» is not answered by the day the roofers start
                 vetoes.append("start_for_end")
+            if ask.answer_type in ("duration", "date") and not (by_number or by_ref) and _other_side(ask.text, c.text):
+                # «сколько часов до операции не кормить?» is not answered by «часа через три после операции»
+                vetoes.append("other_side")
             if not (by_number or by_ref or deferred or _decides(ask, c, cfg)):
                 vetoes.append("undecided")
             if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text))):
@@ -667,6 +670,8 @@ _VETOES = {
     "no_topic": ("общие только глаголы и числа, не предмет вопроса",
                  "only verbs and numbers in common, not the thing asked about"),
     "date_elsewhere": ("дата не при том, о чём спросили", "the date is not next to what was asked about"),
+    "other_side": ("спросили о времени до события, а названо после (или наоборот)",
+                   "the time before the event was asked, the time after it is given (or the other way round)"),
     "start_for_end": ("спросили об окончании, а названо начало", "the end was asked, the start is given"),
     "undecided": ("нет решения по вопросу", "no decision on the question"),
     "figure_missing": ("не названа спрошенная величина", "the figure asked about is not named"),
@@ -781,12 +786,15 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # «проект договора», «копию паспорта», «скан акта»: the draft of a thing is sent as the thing itself
     # («Договор прикладываю к письму»)
     of = [ask.topic_nouns[k + 1] for k, n in enumerate(ask.topic_nouns[:-1]) if n in things and n in _FORM_OF]
+    if not of and all(t in _FORM_OF for t in things):
+        return True       # «пришлите финальную версию» of the sketch just named: the words in common decide
     return share(things + of, c, cfg.stem, cfg.synonyms) > 0
 
 
 # a document sent in some form: «проект договора» is done by «договор прикладываю» (a sample of boxes is not the
 # boxes: «образец» is not here)
-_FORM_OF = frozenset({"проект", "черновик", "копия", "скан", "скан-копия", "файл"})
+_FORM_OF = frozenset({"проект", "черновик", "копия", "скан", "скан-копия", "файл", "пример", "шаблон", "экземпляр",
+                      "версия"})
 
 
 # «сколько дней/часов…»: the units a length of time answering it may be in
@@ -1025,6 +1033,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "size" and cfg.type_patterns.get("part_sum") and \
             any(cfg.type_patterns["part_sum"].search(n) for n in ask.topic_nouns) and _says(c, cfg, "money"):
         return True       # «Нужна ли предоплата и в каком размере?» → «Предоплата — пятьдесят тысяч рублей»
+    rate = cfg.type_patterns.get("rate_asked")
+    if t == "money" and rate is not None and rate.search(ask.text) and _says(c, cfg, "share"):
+        return True       # «Какая комиссия за оплату картами?» → «для карт — от 2,3% до 2,8%»
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     pat = cfg.type_patterns.get(t)
@@ -1086,6 +1097,17 @@ def _has_count(text: str, cfg: AnswerConfig) -> bool:
 
 # a figure under a condition, and a share: neither counts what was asked («При 12 машинах даём скидку 15%»)
 _UNDER_CONDITION = re.compile(r"\b(?:при|от|свыше|более|больше)\s+\d+|\d+(?:[.,]\d+)?\s*%", re.I)
+
+
+_SIDE = re.compile(r"\b(до|перед|после)\s+([а-яё]{4,})", re.I)
+
+
+def _other_side(question: str, answer: str) -> bool:
+    """The question asks about the time before an event and the sentence speaks of the time after the same event,
+    or the other way round: «сколько часов до операции не кормить?» — «часа через три после операции»."""
+    asked = {(m.group(1).lower() == "после", m.group(2).lower()[:5]) for m in _SIDE.finditer(question)}
+    said = {(m.group(1).lower() == "после", m.group(2).lower()[:5]) for m in _SIDE.finditer(answer)}
+    return bool(asked) and any((not after, stem) in said for after, stem in asked) and not asked & said
 
 
 # «Всё идёт по плану, коротко по каждому пункту»: an overview before the answers, not an answer out of order

@@ -305,6 +305,11 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
                 # («Сколько стоит тур на четверых и входит ли в стоимость переезд на Кижи?» too)
                 # «…, и есть ли у вас снимок?», «нужен ли QR-код и печатаем ли мы цены?»
                 cuts.append(i + 1)   # «Вам удобнее утром или вечером, и есть ли у вас снимок?» — two questions
+            elif extras.form(t) == "и" and i - cuts[-1] >= 3 and _asks_to_do(toks[i + 1:i + 3], lex) and \
+                    _asks_to_do(toks[cuts[-1]:i], lex) and not any(x.text == "?" for x in toks[cuts[-1]:i]):
+                # «Выставьте, пожалуйста, счёт на первый год и пришлите проект договора» — two things to do,
+                # each done or dated on its own
+                cuts.append(i + 1)
     if len(cuts) == 1:
         return [(toks[0].idx, toks[-1].idx + len(toks[-1].text), toks)]
     parts = []
@@ -322,6 +327,12 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
             end = part[-1].idx + len(part[-1].text)
         parts.append((part[0].idx, end, part))
     return parts
+
+
+def _asks_to_do(toks: list["Token"], lex: AskLexicon) -> bool:
+    """An imperative addressed to us among ``toks`` («пришлите», «выставьте»), not one that asks to tell."""
+    return any("impr" in extras.oc(t) and "incl" not in extras.oc(t) and not (_lemmas(t) & lex.inform_verbs)
+               and extras.form(t) not in lex.not_requests for t in toks)
 
 
 # verbs whose object is a clause: «понять, на сколько…», «решить, когда…»
