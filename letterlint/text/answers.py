@@ -560,8 +560,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «…ледяную горку — можно ли её сделать в том же стиле?» is about the slide: a sentence on the
                 # sculpture does not answer it, a «Да, сделаем» or one naming the slide does
                 vetoes.append("other_referent")
-            if ask.key_nouns and not (by_number or by_ref) and not any(
-                    share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns):
+            if ask.key_nouns and not (by_number or by_ref) and (not any(
+                    share([k], c, cfg.stem, cfg.synonyms) == 1.0 for k in ask.key_nouns) or
+                    share(ask.key_nouns[:1], c, cfg.stem, cfg.synonyms) == 0):
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 vetoes.append("key_noun_missing")
@@ -941,9 +942,16 @@ def _names_kept(ask: Ask, words: list[str], c: Candidate, cfg: AnswerConfig) -> 
     """Every name among ``words`` (a place, a firm, a brand: capitalised inside the question) is in the sentence:
     «Есть ли пункт выдачи в Твери?» is no «Пункт выдачи в Москве работает до 21»."""
     names = {norm(m.group())[:4] for m in _NAME.finditer(ask.text)}
-    return all(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in words if f[:4] in names)
+    kept = {f[:4] for f in words if f[:4] in names and share([f], c, cfg.stem, cfg.synonyms) > 0}
+    # a thing and its name in brackets stand for each other: «с нашей АТС (Манго Офис)» is kept by «С Манго Офис»
+    for m in _ALIAS.finditer(ask.text):
+        group = {norm(w)[:4] for w in re.findall(r"[\w-]+", m.group(0))}
+        if group & kept:
+            kept |= group
+    return all(f[:4] in kept for f in words if f[:4] in names)
 
 
+_ALIAS = re.compile(r"[\w-]+\s*\([^()]{1,40}\)")
 _IF = re.compile(r"\bесли\b", re.I)
 
 
