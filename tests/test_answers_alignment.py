@@ -1142,3 +1142,9 @@ def test_the_head_of_an_included_thing_must_be_named_not_only_its_dependent():
     assert _verdicts(q, "Обучение сотрудников входит в стоимость внедрения.") == [True]
     assert _verdicts("входит ли в стоимость мойка окон снаружи?",
                      "Окна снаружи тоже помоем, это уже учтено в сумме.") == [True]
+
+
+def test_a_pronoun_like_adjective_is_no_choice():
+    q = "Нужен ли на скважину на известняк какой-то паспорт или лицензия?"
+    assert _verdicts(q, "Глубина зависит от того, на какой отметке пойдёт водоносный известняк.") == [False]
+    assert _verdicts(q, "Лицензия на скважину для своего участка не нужна, достаточно паспорта скважины.") == [True]

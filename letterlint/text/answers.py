@@ -252,10 +252,16 @@ def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         if "\n\n" in text[a.end:b.start] and not _LABEL_LINE.match(b.text):
             continue
+        if _OWN_STATEMENT.match(b.text) and _OWN_STATEMENT.match(a.text):
+            continue   # «Метр — 3 300 ₽, труба 133 мм.» / «Гарантия на скважину — 5 лет.»: each says its own thing
         out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, None,
                              a.references | b.references, past=a.past and b.past))
         # (a decision — «сделаем», «без проблем» — is read in one sentence: a pair stays undecided)
     return out
+
+
+# «Гарантия на скважину — 5 лет.»: a thing and what it is, a statement complete in itself
+_OWN_STATEMENT = re.compile(r"^\W*[А-ЯЁA-Z][^—:.!?]{1,60}\s[—–]\s")
 
 
 def _references(s: str) -> set[int]:

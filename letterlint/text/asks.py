@@ -616,6 +616,9 @@ def _referent(words: list["Token"]) -> str:
     return ""
 
 
+# pronoun-like adjectives name no choice: «какой-то паспорт или лицензия», «такой или другой»
+_PRONOMINAL = re.compile(r"(?i)(?:как|чей|кто|что|где|когда)\w*-(?:то|нибудь|либо)$|(?:так|это|тот|св|вс|друг|люб|кажд)"
+                         r"(?:ой|ая|ое|ие|ого|ую|ом|их|им|ий|яя|ее|ои|оего|оему|ем)?$")
 # after «или» these make no second choice: «…или нет?», «…или как?», «…или что-то ещё?»
 _NO_CHOICE = frozenset({"нет", "как", "что", "чтоть", "не", "все", "всё"})
 _CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже", "есть"})
@@ -656,7 +659,8 @@ def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
 
     def choice(side: list["Token"]) -> list[str]:
         # «литиевые», «с техническим образованием»: the adjective is the choice, the noun the thing chosen
-        content = [t for t in side if t.lemma_ in focus and t.pos_ in ("NOUN", "ADJ", "ADV")]
+        content = [t for t in side if t.lemma_ in focus and t.pos_ in ("NOUN", "ADJ", "ADV") and
+                   not _PRONOMINAL.match(t.text)]    # («какой-то паспорт или лицензия»: the paper is the choice)
         adjectives = [t for t in content if t.pos_ == "ADJ"]
         return [t.lemma_ for t in adjectives or content]
 
