@@ -430,6 +430,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
             deferred = promised and dated
+            own = [n for n in ask.topic_nouns if n not in ask.setting]
+            if deferred and own and share(own, c, cfg.stem, cfg.synonyms) == 0 and not c.number:
+                # «Доступ дадим сразу после подписания договора» promises access, not the visit asked about
+                # («Можно ли приехать посмотреть склад перед заключением договора?»): the contract only sets the time
+                deferred = False
             evasive = _evasive(c, cfg)
             if evasive:
                 type_ok = False   # «уточню у коллег и вернусь к вам», «сейчас сказать не могу» with no date

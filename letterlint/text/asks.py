@@ -551,7 +551,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
-               figures=figures, setting=frozenset(_after_preposition(words)))
+               figures=figures, setting=frozenset(_after_preposition(words, dependents=True)))
 
 
 def _figures(toks: list["Token"]) -> list[tuple[int, str]]:
@@ -905,8 +905,9 @@ def _span_ends(words: list["Token"]) -> set[str]:
 _POSSIBLE = frozenset({"возможно", "возможна", "возможен", "возможны", "можно", "нельзя", "допустимо", "реально"})
 
 
-def _after_preposition(words: list["Token"]) -> set[str]:
-    """Lemmas of the nouns that follow a preposition, over their adjectives: «на тарифе», «с моим тарифом»."""
+def _after_preposition(words: list["Token"], dependents: bool = False) -> set[str]:
+    """Lemmas of the nouns that follow a preposition, over their adjectives: «на тарифе», «с моим тарифом»; with
+    ``dependents``, the genitives after them too («перед заключением договора»)."""
     out = set()
     for k, t in enumerate(words):
         if t.pos_ not in ("NOUN", "PROPN"):
@@ -915,7 +916,9 @@ def _after_preposition(words: list["Token"]) -> set[str]:
         while j >= 0 and words[j].pos_ in ("ADJ", "DET") and j > k - 3:
             j -= 1
         if j >= 0 and words[j].pos_ == "ADP" or \
-                k > 1 and extras.form(words[k - 1]) in ("и", "или") and words[k - 2].lemma_ in out:
+                k > 1 and extras.form(words[k - 1]) in ("и", "или") and words[k - 2].lemma_ in out or \
+                dependents and k and words[k - 1].pos_ == "NOUN" and words[k - 1].lemma_ in out and \
+                "gent" in extras.oc(t):
             out.add(t.lemma_)     # («с адресами и датами»: both)
     return out
 
