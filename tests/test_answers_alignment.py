@@ -1007,6 +1007,8 @@ def test_the_closest_candidate_shown_is_the_one_in_the_question_place():
 def test_the_bare_second_half_of_a_double_question_asks_about_the_first_half():
     assert _verdicts("Нужна ли предоплата и в каком размере?",
                      "Предоплата — пятьдесят тысяч рублей по счёту, остальное после мероприятия.") == [True, True]
+    assert _verdicts("Нужна ли предоплата и в каком размере?", "Предоплата — 50%, остальное после установки.") \
+        == [True, True]
     # trap: the deposit's size is not said
     assert _verdicts("Нужна ли предоплата и в каком размере?", "Да, предоплата нужна, счёт пришлю.") == [True, False]
 

@@ -1050,8 +1050,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         # a date answers «сколько займёт» when it is the end: «закончим к пятнице», not «свободные дни 22 и 24 апреля»
         return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
     if t == "size" and cfg.type_patterns.get("part_sum") and \
-            any(cfg.type_patterns["part_sum"].search(n) for n in ask.topic_nouns) and _says(c, cfg, "money"):
-        return True       # «Нужна ли предоплата и в каком размере?» → «Предоплата — пятьдесят тысяч рублей»
+            any(cfg.type_patterns["part_sum"].search(n) for n in ask.topic_nouns) and \
+            (_says(c, cfg, "money") or _says(c, cfg, "share")):
+        return True       # «Нужна ли предоплата и в каком размере?» → «Предоплата — пятьдесят тысяч рублей», «— 50%»
     rate = cfg.type_patterns.get("rate_asked")
     if t == "money" and rate is not None and rate.search(ask.text) and _says(c, cfg, "share"):
         return True       # «Какая комиссия за оплату картами?» → «для карт — от 2,3% до 2,8%»
