@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Collection
 
-from letterlint.text.answers import share, candidates
+from letterlint.text.answers import _EXIST_VERBS, _asks_existence, _numeral, _thing_words, candidates, share
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.text.answers import AnswerConfig, Candidate
@@ -86,8 +86,6 @@ _TOLD_EXISTS = re.compile(r"(?<!\w)(?:есть|нет|имеется|имеют�
 def _existence_told(ask: "Ask", c: "Candidate", cfg: "AnswerConfig") -> bool:
     """Our «Есть ли в доме грузовой лифт?» when the client wrote «4 этаж, лифт есть, грузовой»: every word of the
     thing (its adjectives too) in a sentence that says it is there or not."""
-    from letterlint.text.answers import _asks_existence, _thing_words, _EXIST_VERBS, _numeral
-
     if ask.kind != "question" or not ask.topic_nouns or not _asks_existence(ask):
         return False
     things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
