@@ -420,6 +420,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         position = idx + 1
         total_pat = cfg.type_patterns.get("total")
         asks_total = ask.answer_type == "money" and ask.kind == "question" and bool(total_pat and total_pat.search(ask.text))
+        own = [n for n in ask.topic_nouns if n not in ask.setting]   # what it asks about, not where or when
         for c in cands:
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
@@ -430,7 +431,6 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             promised = _says(c, cfg, "deferral")
             dated = _says(c, cfg, "date")
             deferred = promised and dated
-            own = [n for n in ask.topic_nouns if n not in ask.setting]
             if deferred and own and share(own, c, cfg.stem, cfg.synonyms) == 0 and not c.number:
                 # «Доступ дадим сразу после подписания договора» promises access, not the visit asked about
                 # («Можно ли приехать посмотреть склад перед заключением договора?»): the contract only sets the time
@@ -924,7 +924,7 @@ _CALENDAR_NOUNS = frozenset({"дата", "число", "срок", "день", "
 _EXIST_VERBS = frozenset({"есть", "иметься", "существовать", "предусмотреть", "предусматривать"})
 
 
-def _asks_existence(ask: Ask) -> bool:
+def asks_existence(ask: Ask) -> bool:
     """A yes/no question whose only verb of substance is «есть», «имеется», «предусмотрен» — but not «А подъём на
     9-й этаж, если грузовой лифт есть?»: the lift is the condition, not the thing asked."""
     content = [v for v in ask.verbs if v not in _EMPTY_VERBS - _EXIST_VERBS]
@@ -937,16 +937,26 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     names it — by a word of its phrase or the verb of its noun («Мангальная беседка у реки есть», «Храним, на своём
     складе», «Переговорных у нас три») — says it does or does not. A name of a place or a brand must be there too
     («Есть ли доставка в Тверь?» is no «Доставка по Москве — 500 ₽»)."""
-    if not _asks_existence(ask):
+    if not asks_existence(ask):
         return False
-    things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
+    things = existing_things(ask, cfg)
     if not things:
         return False
     # the thing itself: the first topic noun with the words before it («мангальная зона», «гарантийный период»),
     # not what it is for («Есть ли скидка для детей?» is no «тур подходит детям»); or its one word («переговорные»)
-    head = ask.topic_nouns[0] if ask.topic_nouns else things[0]
-    phrase = things[:things.index(head) + 1] if head in things else [head]
+    phrase = thing_phrase(things, ask.topic_nouns[0] if ask.topic_nouns else things[0])
     return any(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in phrase) and _names_kept(ask, things, c, cfg)
+
+
+def existing_things(ask: Ask, cfg: AnswerConfig) -> list[str]:
+    """The words of the thing an existence question asks about («Есть ли у вас мангальная зона?» → мангальный,
+    зона): its things, not «есть» or a count."""
+    return [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
+
+
+def thing_phrase(things: list[str], head: str) -> list[str]:
+    """``head`` with the words before it among ``things`` («мангальная зона»), or ``head`` alone."""
+    return things[:things.index(head) + 1] if head in things else [head]
 
 
 def _names_kept(ask: Ask, words: list[str], c: Candidate, cfg: AnswerConfig) -> bool:
@@ -1023,7 +1033,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "yesno":
         if _says(c, cfg, "yesno"):
             return True
-        if _asks_existence(ask):
+        if asks_existence(ask):
             return _exists_named(ask, c, cfg) or _says(c, cfg, "done")
         if share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
             return True   # «Это гарантийный случай?» → «Стук двигателя — гарантийный случай»: the statement itself

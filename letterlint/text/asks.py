@@ -468,7 +468,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
-    if asked_by == "откуда" and not any(t.pos_ in ("VERB", "AUX") for t in words):
+    if asked_by == "откуда" and _verbless(words):
         atype = "reason"    # «Откуда разница?», «Откуда такая сумма?» ask why; «Откуда забираете?» where from
     topic_words = words
     # (or anywhere in a question that names nothing else: «Если нужно, вы сможете взять это на себя?»)
@@ -476,7 +476,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         any(extras.form(t) in _POINTING for t in words) and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
     # («В смете плитка на 14 кв. м, а у нас вышло 11,5. Откуда разница?» — the difference is the one just told)
     short_why = atype == "reason" and len([t for t in words if t.pos_ in ("NOUN", "PROPN")]) <= 1 and \
-        not any(t.pos_ in ("VERB", "AUX") for t in words)
+        _verbless(words)
     if context and (atype == "yesno" and (not focus or pointing) or kind == "request" and pointing or short_why):
         # the thing asked about is named in the sentence before: «Сможете?» has no topic of its own, «Его нужно
         # будет чем-то обрабатывать?», «Есть ли всё это у вас?» point back to it («Сколько и когда?» does not
@@ -924,6 +924,13 @@ def _after_preposition(words: list["Token"], dependents: bool = False) -> set[st
 
 
 _DURATION_UNITS = ("времени", "дней", "недель", "часов", "месяцев", "минут", "суток")
+_AT_TIME = ("во", "в", "до", "с", "со")     # «Во сколько…?», «До скольки…?»: an hour
+_WITHIN = ("через", "за")                  # «Через сколько…?», «За сколько дней…?»: a length of time
+
+
+def _verbless(words: list["Token"]) -> bool:
+    """No verb at all: «Откуда разница?», «сколько доставка в д. Курово»."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
@@ -954,25 +961,23 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     # (a price word after a preposition is the setting, not the thing asked, in a question asked by intonation:
     # «На тарифе VPS-2 бэкапы делаются каждый день?», «Это возможно с моим тарифом?»)
     setting = _after_preposition(words) if interrogative is None else set()
-    if interrogative in norms and lex.interrogatives[interrogative] == "amount" and \
-            any(n in _DURATION_UNITS for n in norms[norms.index(interrogative) + 1:][:1]):
+    # where the question word stands, the word before it and the word after it
+    at_ = norms.index(interrogative) if interrogative in norms else 0
+    before = norms[at_ - 1] if at_ else ""
+    after = words[at_ + 1] if interrogative in norms and at_ + 1 < len(words) else None
+    nxt = extras.form(after) if after is not None else ""
+    asked_kind = lex.interrogatives.get(interrogative or "")
+    if asked_kind == "amount" and nxt in _DURATION_UNITS:
         return "duration"   # «Сколько дней займёт производство после оплаты?» asks how long, whatever the nouns
-    if interrogative in norms and lex.interrogatives[interrogative] == "amount":
-        at_ = norms.index(interrogative)
-        nxt_word = words[at_ + 1] if at_ + 1 < len(words) else None
-        if nxt_word is not None and nxt_word.pos_ == "NOUN" and "gent" in extras.oc(nxt_word) and \
-                extras.form(nxt_word) not in _DURATION_UNITS + ("лет",) and \
-                not (at_ and norms[at_ - 1] in ("во", "в", "до", "с", "со", "через", "за")) and \
-                "plur" in extras.oc(nxt_word) and nxt_word.lemma_ not in lex.type_nouns:
-            return "count"  # «сколько товаров можно загрузить на тарифе?» counts goods, the tariff is the setting
-    if interrogative and lex.interrogatives[interrogative] == "open" and interrogative in norms and \
-            norms[max(0, norms.index(interrogative) - 1)] == "за" and \
-            any(n in ("время", "срок", "период") for n in norms[norms.index(interrogative) + 1:][:1]):
+    if asked_kind == "amount" and after is not None and after.pos_ == "NOUN" and "gent" in extras.oc(after) and \
+            nxt not in _DURATION_UNITS + ("лет",) and before not in _AT_TIME + _WITHIN and \
+            "plur" in extras.oc(after) and after.lemma_ not in lex.type_nouns:
+        return "count"  # «сколько товаров можно загрузить на тарифе?» counts goods, the tariff is the setting
+    if asked_kind == "open" and before == "за" and nxt in ("время", "срок", "период"):
         return "duration"   # «за какое время прибывает группа?», «За какой срок сделаете?» ask how long
-    if interrogative and lex.interrogatives[interrogative] == "open":
+    if asked_kind == "open":
         # «До какого числа…?», «Какие сроки…?»: the noun asked about says what kind — the first after the question
         # word, not any («какая нужна экипировка на первое время» asks for the kit, not a time)
-        at_ = norms.index(interrogative) if interrogative in norms else 0
         asked = next((t.lemma_ for t in words[at_ + 1:] if t.pos_ == "NOUN"), None)
         if asked in lex.type_nouns:
             return lex.type_nouns[asked]
@@ -984,29 +989,27 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if interrogative:
         t = lex.interrogatives[interrogative]
         if t == "amount":
-            at_ = norms.index(interrogative)
             # («Сколько за смену?», «Сколько возьмёте за доставку?» ask a price too)
             costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить", "взять", "брать") for f in focus) \
                 or norms[at_ + 1:at_ + 2] == ["за"] and len(norms) <= at_ + 4 or \
                 any(n.startswith(("стоит", "стоят", "стоил")) for n in norms)   # «стоят» read as «стоять»
-            if at_ and norms[at_ - 1] in ("во", "в", "до", "с", "со"):
+            if before in _AT_TIME:
                 # «Во сколько вы привозите?», «До скольки можно шуметь?» ask for a time; «Во сколько обойдётся
                 # аудит?» for a price
                 return "money" if costs else "date"
-            if at_ and norms[at_ - 1] in ("через", "за"):
+            if before in _WITHIN:
                 return "duration"  # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long
-            nxt = norms[at_ + 1] if at_ + 1 < len(norms) else ""
             # «Сколько звонков в месяц вы ожидаете?» counts calls: a noun after «сколько» says what is counted
-            counted = at_ + 1 < len(words) and words[at_ + 1].pos_ == "NOUN"
-            # («Сколько по времени занимает бурение?» too)
-            if nxt in _DURATION_UNITS or norms[at_ + 1:at_ + 3] == ["по", "времени"] \
+            counted = after is not None and after.pos_ == "NOUN"
+            # («Сколько по времени занимает бурение?» too; «Сколько дней…» is told above)
+            if norms[at_ + 1:at_ + 3] == ["по", "времени"] \
                     or not counted and any(f in ("занять", "занимать", "длиться", "продолжаться", "уйти", "ждать",
                                                  "ожидать", "подождать") for f in focus):
                 return "duration"
             # «сколько доставка в д. Курово»: a service in the nominative, no verb — its price («сколько человек»
             # counts: a genitive)
-            priced = counted and "nomn" in extras.oc_any(words[at_ + 1]) and "gent" not in extras.oc_any(words[at_ + 1]) \
-                and not any(t.pos_ in ("VERB", "AUX") for t in words)
+            priced = counted and "nomn" in extras.oc_any(after) and "gent" not in extras.oc_any(after) and \
+                _verbless(words)
             if costs or priced:
                 return "money"
             return "count"

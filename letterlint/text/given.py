@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Collection
 
-from letterlint.text.answers import _EXIST_VERBS, _asks_existence, _numeral, _thing_words, candidates, share
+from letterlint.text.answers import asks_existence, candidates, existing_things, share, thing_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.text.answers import AnswerConfig, Candidate
@@ -86,12 +86,10 @@ _TOLD_EXISTS = re.compile(r"(?<!\w)(?:есть|нет|имеется|имеют�
 def _existence_told(ask: "Ask", c: "Candidate", cfg: "AnswerConfig") -> bool:
     """Our «Есть ли в доме грузовой лифт?» when the client wrote «4 этаж, лифт есть, грузовой»: every word of the
     thing (its adjectives too) in a sentence that says it is there or not."""
-    if ask.kind != "question" or not ask.topic_nouns or not _asks_existence(ask):
+    if ask.kind != "question" or not ask.topic_nouns or not asks_existence(ask):
         return False
-    things = [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
     head = next((n for n in ask.topic_nouns if n not in ask.setting), ask.topic_nouns[0])
-    phrase = things[:things.index(head) + 1] if head in things else [head]
-    phrase = [f for f in phrase if f not in ask.setting] or [head]
+    phrase = [f for f in thing_phrase(existing_things(ask, cfg), head) if f not in ask.setting] or [head]
     return bool(_TOLD_EXISTS.search(c.text)) and all(share([f], c, cfg.stem, cfg.synonyms) >= 1.0 for f in phrase)
 
 
