@@ -423,3 +423,56 @@ def test_the_noun_a_which_question_asks_about_says_the_kind_before_any_price_wor
     assert asks("Какие сроки оплаты?")[0].answer_type == "date"
     # trap: a price asked by its own noun stays a price
     assert asks("Какая стоимость доставки?")[0].answer_type == "money"
+
+
+def test_a_size_or_a_code_with_its_full_stop_ends_the_sentence_an_initial_does_not():
+    found = asks("Но в коробке с размером L оказалось 12 комплектов размера M. Пожалуйста, заберите их и замените "
+                 "на L — у нас на L как раз спрос.")
+    assert [a.kind for a in found] == ["request"]
+    assert found[0].text.startswith("Пожалуйста, заберите")
+    found = asks("Хотим настроить обмен с Диадоком в 1С. Хотел бы также уточнить, сколько стоит настройка.")
+    assert [a.answer_type for a in found] == ["money"]
+    # traps: initials stay inside their sentence, before a surname and after one
+    assert len(asks("Договор подписал А. С. Пушкин, а Иванов И. П. его завизировал. Когда пришлёте оригинал?")) == 1
+    assert asks("Договор подписал А. Смирнов. Когда пришлёте оригинал?")[0].text == "Когда пришлёте оригинал?"
+
+
+def test_a_bare_urge_to_reply_asks_nothing_this_reply_does_not_do():
+    assert asks("Клиенты дергают, ответь сегодня.") == []
+    assert asks("Ответьте, пожалуйста, до пятницы.") == []
+    # traps: an urge with a question word or a thing to answer about is a question
+    assert len(asks("Ответьте, когда сможете приехать.")) == 1
+    assert len(asks("Ответьте, пожалуйста, по доставке.")) == 1
+
+
+def test_an_asking_verb_followed_by_the_thing_asks_what_it_is_not_whether():
+    assert asks("Интересует также минимальная партия на один SKU.")[0].answer_type == "open"
+    assert asks("Подскажите сроки хранения в вакууме.")[0].answer_type != "yesno"
+    # traps: a clause after the verb is still asked by intonation; a product named is the letter's subject
+    assert asks("Подскажите, вы работаете по субботам.")[0].answer_type == "yesno"
+    assert asks("Интересует курс «Бухгалтерия и 1С с нуля» на вашем сайте.")[0].answer_type == "yesno"
+
+
+def test_how_much_we_take_is_a_price_how_much_the_client_takes_is_a_quantity():
+    assert asks("Возьмём на пробу вашу новую сырокопчёную, сколько минимально можно заказать?")[0].answer_type \
+        == "count"
+    assert asks("Сколько возьмёте за доставку?")[0].answer_type == "money"
+
+
+def test_a_shelf_life_is_a_length_of_time_and_a_discount_a_figure():
+    assert asks("Какой срок годности у заморозки при -18?")[0].answer_type == "duration"
+    assert asks("Какую скидку дадите на весь объём?")[0].answer_type == "money"
+    # traps: a «срок» alone is a date; a discount asked by intonation is yes or no
+    assert asks("Какой срок поставки?")[0].answer_type == "date"
+    assert asks("Есть ли скидка на весь объём?")[0].answer_type == "yesno"
+
+
+def test_a_greeting_a_lead_in_before_a_colon_and_the_clients_own_need_are_not_what_is_asked():
+    (a,) = asks("Добрый день Ксения, подскажите пожалуйста когда ждать новую коллекцию «Терраццо» в наличии на складе "
+                "завода, нам нужно под выставку стенд сделать.")
+    assert "ксения" not in a.focus and "стенд" not in a.focus and "коллекция" in a.focus
+    (a,) = asks("По заказу 5412 на коттедж (14 окон, ламинация «золотой дуб»): когда окна будут готовы к отгрузке?")
+    assert a.topic_nouns == ["окно", "отгрузка"]
+    # trap: a colon before a question that names nothing of its own keeps the lead-in as the topic
+    (a,) = asks("По доставке: сколько стоит?")
+    assert "доставка" in a.topic_nouns

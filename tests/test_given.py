@@ -56,6 +56,8 @@ def _given(client: str, ours: str) -> str | None:
     # «какой X» with a figure right after X in the client's words
     ("Оборот примерно 60 паллет в неделю на вход и столько же на отгрузку.",
      "Подскажите ещё, какой примерно оборот в неделю ожидаете на приёмку и отгрузку?"),
+    # a count beside a dimension
+    ("Нужна доска 50х150, 12 кубов, на каркасный дом.", "Сколько кубов доски вам нужно?"),
 ])
 def test_a_figure_given_next_to_the_thing_asked(client, ours):
     assert _given(client, ours)
@@ -78,6 +80,8 @@ def test_a_figure_given_next_to_the_thing_asked(client, ours):
     ("Привезём документы в 10 утра.", "И во сколько вам удобно забрать велосипеды?"),
     ("Канал нужен 1 Гбит/с, два сервера.", "Уточните, пожалуйста: какое энергопотребление у серверов?"),
     ("Оборот у нас растёт, в прошлом году открыли 3 магазина.", "Какой примерно оборот в неделю ожидаете?"),
+    # a dimension names the board, it is not how much of it
+    ("Нужен брус 150х150 и доска 50х150, камерной сушки, на каркасный дом.", "Сколько доски вам нужно?"),
 ])
 def test_traps_nothing_was_given(client, ours):
     assert _given(client, ours) is None

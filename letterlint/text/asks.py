@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from letterlint.text import extras
+from letterlint.text.morph import is_name
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -277,6 +278,9 @@ def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
     return bool(lem & (lex.inform_verbs | {"вопрос", "интересовать", "уточнить", "узнать", "понять"}))
 
 
+_PHRASE_FILLERS = frozenset({"также", "тоже", "еще", "ещё", "заодно", "кстати", "пожалуйста"})
+
+
 def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, list["Token"]]]:
     """«Сколько стоит и когда сможете начать?», «Сколько будет стоить проверка и в какие сроки вы её проведёте?»,
     «Вы печатаете на баритовой бумаге и сколько стоит отпечаток?» → two parts, each keeping the final «?». Not
@@ -376,6 +380,15 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     words = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted)]
     titled = [t for t in toks if extras.is_word(t) and not any(a <= t.idx < b for a, b in quoted_asks)]
     words, titled = _without_enumerator(words), _without_enumerator(titled)
+    greeted = _GREETING.match(span_text)
+    if greeted:       # «Добрый день Ксения, подскажите пожалуйста когда…»: the greeting and the name ask nothing
+        cut = start + greeted.end()
+        named = next((t for t in words if t.idx >= cut), None)
+        if named is not None and is_name(named.text) and named.i + 1 < len(named.doc) and \
+                named.doc[named.i + 1].text in (",", "!"):
+            cut = named.idx + len(named.text)
+        if any(t.idx >= cut for t in words):
+            words, titled = [t for t in words if t.idx >= cut], [t for t in titled if t.idx >= cut]
     if not words:
         return None
     unquoted = _URL.sub(" ", _QUOTED.sub(" ", span_text))   # «…/j/844?pwd=…» asks nothing
@@ -392,18 +405,18 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     lemma_seq = [_lemmas(t) for t in words]
     first = _first_content(words)
 
-    # each word's forms once: its lemmas and its own lower-cased spelling
+    # each word's forms once: its lemmas and its own lower-cased spelling (a phrase reads past «также», «ещё»:
+    # «Хотел бы также уточнить…» is «хотеть уточнить»)
     forms = [set(ls) | {n} for ls, n in zip(lemma_seq, norms)]
     present = set().union(*forms)
+    lean = [f for f, n in zip(forms, norms) if n not in _PHRASE_FILLERS]
 
     def has_phrase(phr: tuple[str, ...]) -> bool:
         if not set(phr) <= present:      # most phrases fail here, before any positional scan
             return False
         n = len(phr)
-        for i in range(len(forms) - n + 1):
-            if all(phr[k] in forms[i + k] for k in range(n)):
-                return True
-        return False
+        return any(all(phr[k] in seq[i + k] for k in range(n)) for seq in (forms, lean)
+                   for i in range(len(seq) - n + 1))
 
     found = [p for p in lex.indirect if has_phrase(p)]
     # «У меня вопрос по карте.», «Есть вопрос по договору.» only announce the question that follows
@@ -421,6 +434,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         for t in words[:10])   # «Подскажите…» asks us (also after «Чтобы подготовить договор, …»); «мы подскажем» (incl) promises
     interrogative = next((extras.form(t) for t in words[:6] if extras.form(t) in lex.interrogatives), None)
     li = "ли" in norms
+    if imperative_inform and not (has_q or li or indirect or in_list or interrogative) and _urges_reply(words):
+        return None       # «Клиенты дёргают, ответь сегодня.»: the reply itself does what is asked
     starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
                                                        (li and norms.index("ли") <= 3))
     # (after a leading purpose clause too: «Чтобы я заранее проверил ваш кабинет в СБИС, пришлите ИНН»)
@@ -744,7 +759,20 @@ def _without_lead_statement(words: list["Token"], toks: list["Token"]) -> list["
         if tail and {"2per", "VERB"} <= extras.oc(tail[0]) and not any("2per" in extras.oc(w) for w in head) and \
                 any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
             return tail
+    # «По заказу 5412 на коттедж (14 окон, ламинация «золотой дуб»): когда окна будут готовы к отгрузке?» — the
+    # order is the setting; the question after the colon opens with its question word and names its own thing
+    colon = next((t for t in toks if t.text.endswith(":") and words and words[0].idx < t.idx < words[-1].idx), None)
+    if colon is not None:
+        tail = [w for w in words if w.idx > colon.idx]
+        if tail and extras.form(tail[0]) in _OPENING_WORDS and \
+                sum(w.pos_ == "NOUN" and w.text.isalpha() for w in tail) >= 2:
+            return tail
     return words
+
+
+# the question words that open a question after a colon lead-in
+_OPENING_WORDS = frozenset({"когда", "сколько", "где", "куда", "почему", "зачем", "какой", "какая", "какое", "какие",
+                            "каким", "какую", "какого", "как", "кто", "что", "можно", "нужно", "будет", "будут", "есть"})
 
 
 def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"]:
@@ -755,7 +783,18 @@ def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"
         if head and tail and any({"1per", "VERB"} <= extras.oc(w) for w in tail[:3]) and \
                 any(w.pos_ in ("VERB", "AUX") for w in head) and not any(extras.form(w) == "ли" for w in tail):
             return head
+    # «…когда ждать коллекцию на складе, нам нужно под выставку стенд сделать»: why the client asks, after a comma
+    for t in toks:
+        if t.text == "," and words and t.idx > words[0].idx:
+            tail = [w for w in words if w.idx > t.idx]
+            head = [w for w in words if w.idx < t.idx]
+            if len(tail) >= 3 and extras.form(tail[0]) in ("нам", "мне") and extras.form(tail[1]) in _NEED and \
+                    any(w.pos_ in ("VERB", "AUX") for w in head) and any(w.pos_ == "NOUN" for w in head):
+                return head
     return words
+
+
+_NEED = frozenset({"нужно", "надо", "необходимо", "важно", "требуется"})
 
 
 _INCLUDED = frozenset({"входить", "включить", "включать", "включенный", "учесть", "учитывать", "учтенный", "заложить",
@@ -830,6 +869,20 @@ def _request_clause(words: list["Token"]) -> list["Token"]:
                 cut = t.i
                 break
     return [w for w in words if cut is None or w.i < cut] or words
+
+
+# what a bare «ответьте» may name besides itself and still ask only for this reply: the letter, a time
+_REPLY_ITSELF = frozenset({"письмо", "сообщение", "запрос", "день", "вечер", "утро", "обед", "час", "неделя",
+                           "понедельник", "вторник", "среда", "четверг", "пятница", "конец", "клиент", "заказчик"})
+
+
+def _urges_reply(words: list["Token"]) -> bool:
+    """«Ответьте, пожалуйста, сегодня», «Клиенты дёргают, ответь до обеда»: an imperative «ответить» with no
+    question word and nothing named to answer about but a time or the letter."""
+    urge = next((i for i, t in enumerate(words) if "impr" in extras.oc_any(t) and
+                 _lemmas(t) & {"ответить", "отписаться"}), None)
+    return urge is not None and not any(extras.form(t) in _POINTING or t.pos_ in ("NOUN", "PROPN") and
+                                        not (_lemmas(t) & _REPLY_ITSELF) for t in words[urge + 1:])
 
 
 def _first_content(words: list["Token"]) -> "Token | None":
@@ -928,6 +981,15 @@ _AT_TIME = ("во", "в", "до", "с", "со")     # «Во сколько…?�
 _WITHIN = ("через", "за")                  # «Через сколько…?», «За сколько дней…?»: a length of time
 
 
+# a «срок» of these is a length of time: «срок годности», «срок хранения», «срок службы»
+_TERMS = frozenset({"годность", "хранение", "служба", "действие", "эксплуатация", "гарантия", "окупаемость",
+                    "реализация"})
+
+
+# a «какой» question about one of these asks a figure: «Какую скидку дадите?», «Какая комиссия?»
+_RATES = frozenset({"скидка", "комиссия", "ставка", "наценка", "вознаграждение", "надбавка"})
+
+
 def _verbless(words: list["Token"]) -> bool:
     """No verb at all: «Откуда разница?», «сколько доставка в д. Курово»."""
     return not any(t.pos_ in ("VERB", "AUX") for t in words)
@@ -978,7 +1040,12 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if asked_kind == "open":
         # «До какого числа…?», «Какие сроки…?»: the noun asked about says what kind — the first after the question
         # word, not any («какая нужна экипировка на первое время» asks for the kit, not a time)
-        asked = next((t.lemma_ for t in words[at_ + 1:] if t.pos_ == "NOUN"), None)
+        asked_at = next((i for i in range(at_ + 1, len(words)) if words[i].pos_ == "NOUN"), None)
+        asked = words[asked_at].lemma_ if asked_at is not None else None
+        if asked == "срок" and asked_at + 1 < len(words) and words[asked_at + 1].lemma_ in _TERMS:
+            return "duration"   # «Какой срок годности у заморозки?» asks how long it keeps, not a date
+        if asked in _RATES:
+            return "money"      # «Какую скидку дадите на весь объём?» — a sum or a share (rate_asked answers it)
         if asked in lex.type_nouns:
             return lex.type_nouns[asked]
     # (after the noun a «какой» question asks about: «Какое количество участников на тарифе?» counts, «Какие
@@ -990,7 +1057,9 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         t = lex.interrogatives[interrogative]
         if t == "amount":
             # («Сколько за смену?», «Сколько возьмёте за доставку?» ask a price too)
-            costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить", "взять", "брать") for f in focus) \
+            # («Сколько возьмёте за доставку?» is a price; «Возьмём на пробу…, сколько можно заказать?» a quantity)
+            costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить") for f in focus) or any(
+                _lemmas(t) & {"взять", "брать"} and "1per" not in extras.oc(t) for t in words) \
                 or norms[at_ + 1:at_ + 2] == ["за"] and len(norms) <= at_ + 4 or \
                 any(n.startswith(("стоит", "стоят", "стоил")) for n in norms)   # «стоят» read as «стоять»
             if before in _AT_TIME:
@@ -1017,6 +1086,26 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     for f in focus:
         if f in lex.type_nouns and f not in setting:   # («…вы меняете на другой размер?» asks yes or no)
             return lex.type_nouns[f]
+    if interrogative is None and not li and _names_thing(words, lex):
+        return "open"     # «Интересует также минимальная партия на один SKU.» asks what it is, not whether
     if li or interrogative is None:
         return "yesno"    # «Вы работаете с такими документами?» — asked by intonation: yes or no
     return "open"
+
+
+_FILLERS = frozenset({"пожалуйста", "также", "тоже", "еще", "ещё", "и", "а", "нас", "меня", "нам", "мне", "заодно",
+                      "очень", "сразу"})
+
+
+def _names_thing(words: list["Token"], lex: AskLexicon) -> bool:
+    """«Интересует минимальная партия», «Подскажите сроки хранения»: an asking verb followed by the thing asked
+    about, not by a clause («Подскажите, вы работаете по субботам?»)."""
+    at = next((i for i, t in enumerate(words) if _lemmas(t) & (lex.inform_verbs | {"интересовать"})), None)
+    if at is None:
+        return False
+    nxt = next((t for t in words[at + 1:] if extras.form(t) not in _FILLERS), None)
+    if nxt is None or nxt.pos_ not in ("NOUN", "ADJ") or not {"nomn", "accs"} & extras.oc(nxt):
+        return False
+    # («Интересует курс «Бухгалтерия и 1С с нуля»» names the product the letter is about: no question of its own)
+    after = nxt.doc[nxt.i + 1] if nxt.i + 1 < len(nxt.doc) else None
+    return after is None or not (after.text in ("«", "\"", "“") or after.pos_ == "PROPN")

@@ -131,3 +131,9 @@ def word_info(word: str, after_preposition: bool = False, subject_person: str | 
 def lemmas(word: str) -> frozenset[str]:
     """Every possible normal form of ``word`` (ё folded), plus the word itself lower-cased."""
     return word_info(norm(word)).lemmas | {norm(word)}
+
+
+def is_name(word: str) -> bool:
+    """A capitalised first name, surname or patronymic by any of pymorphy3's readings («Иванов», «Ксения»):
+    what an initial or a greeting stands beside."""
+    return word[:1].isupper() and any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in analyzer().parse(word))

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.text import extras
+from letterlint.text.morph import is_name
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -290,6 +291,11 @@ def _set_sentences(doc: "Doc") -> None:
         p = prev_word(i)
         return p is not None and norm(toks[p].text) in _PLACE_PREPOSITIONS
 
+    def initial(p: int, nw: int) -> bool:
+        """A capital letter and a full stop stand for a name when a name stands beside them."""
+        q = prev_word(p)
+        return len(toks[nw].text.rstrip(".")) == 1 or is_name(toks[nw].text) or q is not None and is_name(toks[q].text)
+
     for i, t in enumerate(toks):
         if t.is_space:
             continue
@@ -318,8 +324,9 @@ def _set_sentences(doc: "Doc") -> None:
                 # numbered list marker «1.» at the start of a line
                 if toks[p].like_num and at_line_start(p):
                     continue
-                # initials «И. И. Иванов»
-                if len(toks[p].text) == 1 and toks[p].text.isalpha() and toks[p].text.isupper() and not newlines:
+                # initials «И. И. Иванов», «Иванов И. И.»; not a size or a block («…размера M. Пожалуйста, …»)
+                if len(toks[p].text) == 1 and toks[p].text.isalpha() and toks[p].text.isupper() and not newlines \
+                        and initial(p, nw):
                     continue
                 if pw.rstrip(".") in _ABBR_NEVER_END and not newlines:
                     continue
@@ -335,6 +342,14 @@ def _set_sentences(doc: "Doc") -> None:
                 if nxt.text and all(c in _CLOSERS for c in nxt.text) and nxt.text not in ("\"", "'"):
                     continue
                 starts[nw] = True
+            continue
+        # a word that took the full stop into its token and is no abbreviation: a size or a block that is no
+        # initial («…размера M. Пожалуйста…»), a code or an acronym («…две стойки по 42U. У нас…», «…в 1С. Как…»)
+        if txt.endswith(".") and len(txt) > 1 and "." not in txt[:-1] and not newlines and \
+                toks[nw].text[:1].isupper() and low not in _ABBR_NEVER_END and (
+                    len(txt) == 2 and txt[0].isupper() and not initial(i, nw) or
+                    len(txt) > 2 and (any(c.isdigit() for c in txt) or txt[:-1].isupper())):
+            starts[nw] = True
             continue
         # abbreviation tokens that carry their own full stop («т.д.», «г.»)
         if txt.endswith(".") and len(txt) > 1 and (low in _ABBR_MAY_END) and (newlines or starts_upper(toks[nw])) \
