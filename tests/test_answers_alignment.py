@@ -1190,3 +1190,71 @@ def test_no_answer_about_a_neighbouring_thing_on_producers_letters():
     assert _verdicts("По заказу 5412 на коттедж (14 окон, ламинация «золотой дуб»): когда окна будут готовы к "
                      "отгрузке?", "Окна по заказу 5412 отгрузим 20 марта.") == [True]
     assert _verdicts("Какую скидку дадите на весь объём?", "На весь объём — минус 7%.") == [True]
+
+
+# --- what the private-services set (q1) taught -------------------------------------------------------------------
+
+def test_answers_on_private_services_letters():
+    # a kind of doctor is a doctor
+    assert _verdicts("Врач на территории есть постоянно?",
+                     "Медпункт работает круглосуточно, на смене постоянно живут педиатр и медсестра.") == [True]
+    # the things rented are what is included, not the renting
+    assert _verdicts("Хотел бы уточнить, входит ли в стоимость аренда посуды и текстиля.",
+                     "Посуда, бокалы, скатерти и салфетки входят в стоимость, отдельно за них платить не нужно.") \
+        == [True]
+    # «химия» is cleaning agents
+    assert _verdicts("химия своя или нужно купить?",
+                     "Все средства и оборудование привозим с собой, покупать ничего не нужно.") == [True]
+    # how much dearer is a price question
+    assert _verdicts("На сколько подорожает проект, если столешницу сделать из кварцевого агломерата?",
+                     "Кварцевый агломерат вместо столешницы из ЛДСП — это плюс 68 000 ₽ вместе с вырезами.") == [True]
+    # the way asked about told as how it is done
+    assert _verdicts("Можно ли оплачивать поэтапно, а не всю сумму сразу?",
+                     "Оплата поэтапная: 30% перед стартом, дальше по факту каждого этапа.") == [True]
+    # a promise of the answer on a dated visit («Точный ответ дам при осмотре в четверг, 20 марта»)
+    assert _verdicts("Это гарантийный случай или придётся платить снова?",
+                     "Гарантийный ли это случай, станет ясно только на месте. Точный ответ дам при осмотре в четверг, "
+                     "20 марта.") == [True]
+
+
+def test_no_answer_on_private_services_letters():
+    # traps: the sum turned down is no topic — a sentence on another sum does not answer the staged payment
+    (al,) = _align("Можно ли оплачивать поэтапно, а не всю сумму сразу?",
+                   "Демонтаж плитки уже заложен в смету, 18 500 ₽, доплачивать за него не придётся.\n\n"
+                   "Оплата поэтапная: 30% перед стартом, дальше по факту каждого этапа.")
+    assert al.best.text.startswith("Оплата поэтапная")
+    # the staged way named without a verdict on the thing asked is still no answer to another question
+    assert _verdicts("Можно ли оплачивать поэтапно?", "Работы идут поэтапно, по графику.") == [False]
+    # a rented thing named without «входит» is no answer
+    assert _verdicts("Хотел бы уточнить, входит ли в стоимость аренда посуды и текстиля.",
+                     "Скатерти у нас льняные, посуда фарфоровая.") == [False]
+    # a nurse is no doctor
+    assert _verdicts("Врач на территории есть постоянно?", "На смене постоянно живёт медсестра.") == [False]
+    # «на полгода, а не на год?» is still answered by a no that names the year
+    assert _verdicts("Договор можно заключить на полгода, а не на год?", "Нет, минимальный срок аренды — год.") \
+        == [True]
+
+
+def test_a_label_of_a_kind_of_answer_is_no_topic():
+    """«По срокам:» heads the length of the works, not the term of the guarantee asked after «Даёте ли гарантию»."""
+    als = _align("Сколько по времени займёт ремонт? Даёте ли гарантию на работы и на какой срок?",
+                 "По срокам: для вашей двушки закладываем 2,5–3 месяца.\n\n"
+                 "На все работы даём гарантию 2 года, это прописано в договоре.")
+    assert [a.best.text[:6] for a in als] == ["По сро", "На все", "На все"]
+    assert answer_order_broken(als) is None
+
+
+def test_bare_questions_answered_in_reverse_order():
+    """«цена? сколько по времени? химия своя?» answered from the last to the first: the one sum and the one length
+    of time place the bare questions."""
+    als = _align("цена? сколько по времени? химия своя или нужно купить?",
+                 "Все средства и оборудование привозим с собой, покупать ничего не нужно.\n\n"
+                 "Бригада из трёх человек управится за 7–8 часов.\n\n"
+                 "Уборка после ремонта для 64 м² — 12 800 ₽, мытьё окон — ещё 3 000 ₽.")
+    assert all(a.answered for a in als)
+    assert answer_order_broken(als, 0.66) is not None
+    # trap: the same answers in the order asked
+    als = _align("цена? сколько по времени? химия своя или нужно купить?",
+                 "Уборка после ремонта для 64 м² — 12 800 ₽.\n\nБригада управится за 7–8 часов.\n\n"
+                 "Все средства привозим с собой, покупать ничего не нужно.")
+    assert answer_order_broken(als, 0.66) is None

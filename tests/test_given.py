@@ -137,3 +137,12 @@ def test_told_before_in_other_shapes(client: str, ours: str) -> None:
 ])
 def test_not_told_before(client: str, ours: str) -> None:
     assert _given(client, ours) is None
+
+
+def test_the_setting_of_an_existence_question_is_not_its_thing():
+    """«есть ли в старом доме лифт?» asks about the lift: «старый» is the house's, the client need not repeat it."""
+    client = ("Переезжаем 29 марта из однушки на ул. Народного Ополчения, 12 (5 этаж, лифт есть) в новую квартиру "
+              "на Ленинском пр-те, 90.")
+    assert _given(client, "Чтобы зафиксировать бронь, уточните, пожалуйста, есть ли в старом доме лифт?")
+    # trap: a lift told of the new house does not answer the old one's freight lift
+    assert _given("В новом доме есть пассажирский лифт.", "Уточните, есть ли в старом доме грузовой лифт?") is None

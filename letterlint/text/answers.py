@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
 from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, squash
+from letterlint.text.morph import word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
 
@@ -182,7 +183,13 @@ def _titled(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if not c.label:
         return False
     stems = {f[:cfg.stem] for f in ask.focus if len(f) >= 3}
-    return all(l[:cfg.stem] in stems for l in c.label if len(l) >= 3)
+    if not all(l[:cfg.stem] in stems for l in c.label if len(l) >= 3):
+        return False
+    # (a label of a kind of answer alone is no topic: «По срокам: …закладываем 2,5–3 месяца» is not the term of
+    # the guarantee asked in «Даёте ли гарантию и на какой срок?» — the thing must be in the label or the sentence)
+    things = {n[:cfg.stem] for n in ask.topic_nouns}
+    return not things or any(l[:cfg.stem] in things for l in c.label) or share(ask.topic_nouns, c, cfg.stem,
+                                                                               cfg.synonyms) > 0
 
 
 # «По срокам: …», «Насчёт хостинга — …», «Что касается оплаты, …»: the topic of the paragraph it opens
@@ -477,7 +484,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type) and _sole_fit(ask, c, cfg)
             if unique:
                 # (a sum said to be the whole one beats any other single figure: «удаление — 4 500 ₽»)
-                score = max(score, _TOTAL_SCORE if total else cfg.threshold)
+                # (and the one figure asked by a bare «цена?», «сколько по времени?» is as sure as a sum of all)
+                score = max(score, _TOTAL_SCORE if total or _bare(ask) else cfg.threshold)
                 reasons.append("итоговая сумма" if total else "единственный ответ нужного вида")
             # the asked verb itself («Сможете сделать ремонт?» → «Да, сделаем.»), though «сделать» names no topic
             same_verb = _same_verb(ask, c, cfg)
@@ -602,7 +610,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         score, cand, deferred, reasons, vetoes = best
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons,
                        vetoes)
-        al.by_words = _linked_by_words(reasons) and not (cand is not None and _OVERVIEW.search(cand.text))
+        # (a bare «цена?» or «сколько по времени?» has no words to link: the one sum or length in the reply is
+        # placed as firmly as words would place it)
+        al.by_words = (_linked_by_words(reasons) or _bare(ask) and "единственный ответ нужного вида" in reasons) and \
+            not (cand is not None and _OVERVIEW.search(cand.text))
         # another sentence answers it too only when it is about as good a match as the best one: a weaker link
         # (a shared word from the thesaurus) must not excuse answers given in the wrong order
         al.others = sorted({start for start, sc in linked if sc >= score - _ALSO_ANSWERS})
@@ -614,6 +625,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
 
 
 _BARE_YES_NO = re.compile(r"^\W*(?:да|нет|конечно|разумеется|да,\s+конечно|нет,\s+к\s+сожалению)\W*$", re.I)
+
+
+def _bare(ask: Ask) -> bool:
+    """A question of its kind of answer alone, no thing nor verb: «цена?», «сколько по времени?»."""
+    return ask.general and not ask.topic_nouns and not ask.verbs
 
 
 def _bare_opening(result: list[Alignment], singles: list[Candidate], cfg: AnswerConfig) -> None:
@@ -724,7 +740,18 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # (or it is done already: «Можно будет послушать варианты дикторов?» → «Демо трёх дикторов — по ссылке: …»)
     # (or it is how things are done: «можно ли подключить свой домен» → «Свой домен подключается за пару минут»)
     return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or not c.past and _same_verb(ask, c, cfg) or \
-        _says(c, cfg, "done")
+        _says(c, cfg, "done") or not c.past and _manner_named(ask, c, cfg)
+
+
+def _manner_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The way asked about told as how it is: «Можно ли оплачивать поэтапно?» → «Оплата поэтапная: 30% перед
+    стартом…» — an adverb of manner of the question in the sentence, with most of the question's words."""
+    manner = [f for f in ask.focus if f.endswith("о") and f not in _MODAL_WORDS and word_info(f).pos == "ADV"]
+    return bool(manner) and share(manner, c, cfg.stem, cfg.synonyms) > 0 and \
+        share(ask.focus, c, cfg.stem, cfg.synonyms) >= _RESTATED
+
+
+_MODAL_WORDS = frozenset({"можно", "возможно", "нельзя", "нужно", "надо", "необходимо", "обязательно", "реально"})
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
 _DIRECT_YES_NO = 1.0
 _TOTAL_SCORE = 0.8
@@ -944,7 +971,7 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return False
     # the thing itself: the first topic noun with the words before it («мангальная зона», «гарантийный период»),
     # not what it is for («Есть ли скидка для детей?» is no «тур подходит детям»); or its one word («переговорные»)
-    phrase = thing_phrase(things, ask.topic_nouns[0] if ask.topic_nouns else things[0])
+    phrase = thing_phrase(things, ask.topic_nouns[0] if ask.topic_nouns else things[0], ask.setting)
     return any(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in phrase) and _names_kept(ask, things, c, cfg)
 
 
@@ -954,9 +981,14 @@ def existing_things(ask: Ask, cfg: AnswerConfig) -> list[str]:
     return [f for f in _thing_words(ask, cfg) if f not in _EXIST_VERBS and not _numeral(f)]
 
 
-def thing_phrase(things: list[str], head: str) -> list[str]:
-    """``head`` with the words before it among ``things`` («мангальная зона»), or ``head`` alone."""
-    return things[:things.index(head) + 1] if head in things else [head]
+def thing_phrase(things: list[str], head: str, setting: Collection[str] = ()) -> list[str]:
+    """``head`` with the words before it among ``things`` («мангальная зона»), or ``head`` alone; the words
+    start after the last ``setting`` word before it: «есть ли в старом доме лифт?» asks about the lift alone."""
+    if head not in things:
+        return [head]
+    at = things.index(head)
+    start = max((i + 1 for i, f in enumerate(things[:at]) if f in setting), default=0)
+    return things[start:at + 1]
 
 
 def _names_kept(ask: Ask, words: list[str], c: Candidate, cfg: AnswerConfig) -> bool:

@@ -528,7 +528,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):
         atype = "yesno"   # «…успеете сделать отчёт до этой даты?» asks whether, not when
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
-    nouns = [f for f, t in _focus_tokens(topic_words, lex) if t.pos_ in ("NOUN", "PROPN", "X")]
+    nouns = [f for f, t in _focus_tokens(topic_words, lex, rejected_too=False) if t.pos_ in ("NOUN", "PROPN", "X")]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
     topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES or n == referred)
                    and n not in lex.generic_nouns]
@@ -807,7 +807,13 @@ def _included_things(words: list["Token"], lex: AskLexicon) -> list[str]:
     окон»). The price is in every sentence of a reply; whether it includes X is answered only where X is named."""
     if not any(_lemmas(t) & _INCLUDED for t in words):
         return []
-    return _head_nouns(words, lex, "nomn")
+    things = _head_nouns(words, lex, "nomn")
+    # «входит ли в стоимость аренда посуды и текстиля?» is answered by «Посуда… входят в стоимость»: the thing
+    # rented is what an answer names, not the renting
+    return [n for n in things if n not in _USE_OF] or things
+
+
+_USE_OF = frozenset({"аренда", "прокат", "использование", "пользование", "применение"})
 
 
 def _head_nouns(words: list["Token"], lex: AskLexicon, case: str, genitive_of_named: bool = True) -> list[str]:
@@ -926,11 +932,19 @@ def _focus(words: list["Token"], lex: AskLexicon) -> list[str]:
     return [f for f, _ in _focus_tokens(words, lex)]
 
 
-def _focus_tokens(words: list["Token"], lex: AskLexicon) -> list[tuple[str, "Token"]]:
+def _focus_tokens(words: list["Token"], lex: AskLexicon, rejected_too: bool = True) -> list[tuple[str, "Token"]]:
+    """The content words of a question; without ``rejected_too``, not those of an alternative turned down: in
+    «оплачивать поэтапно, а не всю сумму сразу» the sum is no thing asked about (though «Нет, минимальный срок —
+    год» may answer «на полгода, а не на год?» by it)."""
     out: list[tuple[str, "Token"]] = []
     seen = set()
-    for t in words:
-        if t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"):
+    rejected = False
+    for i, t in enumerate(words):
+        if t.lower_ == "а" and i + 1 < len(words) and words[i + 1].lower_ == "не":
+            rejected = not rejected_too
+        elif rejected and t.is_punct and t.text not in "«»\"":
+            rejected = False
+        if rejected or t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"):
             continue
         lem = t.lemma_ or extras.form(t)
         if lem in lex.stop or extras.form(t) in lex.stop or lem in lex.interrogatives or len(lem) < 2:
@@ -987,6 +1001,9 @@ _TERMS = frozenset({"годность", "хранение", "служба", "д�
 
 
 # a «какой» question about one of these asks a figure: «Какую скидку дадите?», «Какая комиссия?»
+# verbs of a price: «Сколько стоит…?», «На сколько подорожает проект, если…?» ask a sum, not a count
+_COST_VERBS = frozenset({"стоить", "обойтись", "заплатить", "платить", "оценить", "подорожать", "подешеветь",
+                         "доплатить", "доплачивать", "переплатить"})
 _RATES = frozenset({"скидка", "комиссия", "ставка", "наценка", "вознаграждение", "надбавка"})
 
 
@@ -1058,7 +1075,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         if t == "amount":
             # («Сколько за смену?», «Сколько возьмёте за доставку?» ask a price too)
             # («Сколько возьмёте за доставку?» is a price; «Возьмём на пробу…, сколько можно заказать?» a quantity)
-            costs = any(f in ("стоить", "обойтись", "заплатить", "платить", "оценить") for f in focus) or any(
+            costs = any(f in _COST_VERBS for f in focus) or any(
                 _lemmas(t) & {"взять", "брать"} and "1per" not in extras.oc(t) for t in words) \
                 or norms[at_ + 1:at_ + 2] == ["за"] and len(norms) <= at_ + 4 or \
                 any(n.startswith(("стоит", "стоят", "стоил")) for n in norms)   # «стоят» read as «стоять»

@@ -89,7 +89,7 @@ def _existence_told(ask: "Ask", c: "Candidate", cfg: "AnswerConfig") -> bool:
     if ask.kind != "question" or not ask.topic_nouns or not asks_existence(ask):
         return False
     head = next((n for n in ask.topic_nouns if n not in ask.setting), ask.topic_nouns[0])
-    phrase = [f for f in thing_phrase(existing_things(ask, cfg), head) if f not in ask.setting] or [head]
+    phrase = thing_phrase(existing_things(ask, cfg), head, ask.setting)
     return bool(_TOLD_EXISTS.search(c.text)) and all(share([f], c, cfg.stem, cfg.synonyms) >= 1.0 for f in phrase)
 
 
