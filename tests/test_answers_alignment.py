@@ -1258,3 +1258,22 @@ def test_bare_questions_answered_in_reverse_order():
                  "Уборка после ремонта для 64 м² — 12 800 ₽.\n\nБригада управится за 7–8 часов.\n\n"
                  "Все средства привозим с собой, покупать ничего не нужно.")
     assert answer_order_broken(als, 0.66) is None
+
+
+def test_no_choice_named_by_a_not_only():
+    """«не только можно» names neither the street nor the room of «…на улице или только в помещении?»."""
+    assert _verdicts("Гуляют ли собаки на улице или только в помещении?",
+                     "Свой корм привозить не только можно, но и нужно — собаке в стрессе ни к чему смена питания.") \
+        == [False]
+    assert _verdicts("Гуляют ли собаки на улице или только в помещении?",
+                     "Гуляем три раза в день на улице, в вольерном дворе.") == [True]
+
+
+def test_a_request_to_keep_done_by_setting_aside():
+    (al,) = _align("Также прошу сохранить снятые старые детали, хочу посмотреть.",
+                   "Снятую стойку уже отложили в коробку с номером вашего заказа.")
+    assert al.answered
+    # trap: a neighbour's message left is no keeping of the correspondence asked
+    (al,) = _align("Прошу сохранить переписку с поставщиком.", "Переписку с поставщиком ведёт Игорь, он оставил вам "
+                   "сообщение.")
+    assert not al.answered

@@ -476,3 +476,16 @@ def test_a_greeting_a_lead_in_before_a_colon_and_the_clients_own_need_are_not_wh
     # trap: a colon before a question that names nothing of its own keeps the lead-in as the topic
     (a,) = asks("По доставке: сколько стоит?")
     assert "доставка" in a.topic_nouns
+
+
+def test_a_short_word_ends_a_lower_case_sentence_an_abbreviation_does_not():
+    found = asks("сын в 9 классе, по математике тройки, огэ в мае. сможете заниматься с ним два раза в неделю?")
+    assert [a.text for a in found] == ["сможете заниматься с ним два раза в неделю?"]
+    # traps: «мес.», «чел.», «сут.» are abbreviations, the sentence goes on
+    assert asks("договор на 6 мес. можно продлить?")[0].text == "договор на 6 мес. можно продлить?"
+    assert asks("группа до 10 чел. сколько стоит?")[0].text == "группа до 10 чел. сколько стоит?"
+
+
+def test_only_is_no_choice_of_an_alternative_question():
+    (ask,) = asks("Гуляют ли собаки на улице или только в помещении?")
+    assert ask.options == ["улица", "помещение"]

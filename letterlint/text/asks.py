@@ -636,7 +636,8 @@ _PRONOMINAL = re.compile(r"(?i)(?:как|чей|кто|что|где|когда)
                          r"(?:ой|ая|ое|ие|ого|ую|ом|их|им|ий|яя|ее|ои|оего|оему|ем)?$")
 # after «или» these make no second choice: «…или нет?», «…или как?», «…или что-то ещё?»
 _NO_CHOICE = frozenset({"нет", "как", "что", "чтоть", "не", "все", "всё"})
-_CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже", "есть"})
+_CHOICE_SKIP = frozenset({"можно", "нужно", "лучше", "же", "все-таки", "всё-таки", "просто", "сразу", "тоже", "есть",
+                          "только", "лишь", "исключительно", "именно"})
 
 
 # whose a thing is, the client's words and ours as the draft says them back («ваша или наша?» → «наше»)
@@ -674,8 +675,9 @@ def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
 
     def choice(side: list["Token"]) -> list[str]:
         # «литиевые», «с техническим образованием»: the adjective is the choice, the noun the thing chosen
+        # («…на улице или только в помещении?»: «только» is no choice, «не только можно» names none)
         content = [t for t in side if t.lemma_ in focus and t.pos_ in ("NOUN", "ADJ", "ADV") and
-                   not _PRONOMINAL.match(t.text)]    # («какой-то паспорт или лицензия»: the paper is the choice)
+                   extras.form(t) not in _CHOICE_SKIP and not _PRONOMINAL.match(t.text)]    # («какой-то паспорт или лицензия»: the paper is the choice)
         adjectives = [t for t in content if t.pos_ == "ADJ"]
         return [t.lemma_ for t in adjectives or content]
 

@@ -137,3 +137,10 @@ def is_name(word: str) -> bool:
     """A capitalised first name, surname or patronymic by any of pymorphy3's readings («Иванов», «Ксения»):
     what an initial or a greeting stands beside."""
     return word[:1].isupper() and any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in analyzer().parse(word))
+
+
+def is_plain_word(word: str) -> bool:
+    """A dictionary word that is no abbreviation by any reading: «мае» may end a sentence before a lower-case
+    word, «мес.», «чел.», «сут.» may not."""
+    parses = analyzer().parse(word)
+    return any(p.is_known for p in parses) and not any("Abbr" in p.tag for p in parses)

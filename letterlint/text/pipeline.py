@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
 
 from letterlint.text import extras
-from letterlint.text.morph import is_name
+from letterlint.text.morph import is_name, is_plain_word
 from letterlint.text.normalize import norm
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -335,8 +335,10 @@ def _set_sentences(doc: "Doc") -> None:
                 if pw.rstrip(".") in _ABBR_MAY_END and not newlines and not starts_upper(toks[nw]):
                     continue
             # («…чтобы я посмотрела. и моющие средства ваши или мои нужны» — a client who writes without capitals)
-            lower_start = txt == "." and p is not None and toks[p].is_alpha and len(toks[p].text) >= 4 and \
-                toks[p].text.islower() and toks[nw].is_alpha and toks[nw].text.islower()
+            # (a short word too when it is no abbreviation: «…огэ в мае. сможете заниматься…»)
+            lower_start = txt == "." and p is not None and toks[p].is_alpha and toks[p].text.islower() and (
+                len(toks[p].text) >= 4 or len(toks[p].text) == 3 and is_plain_word(toks[p].text)) and \
+                toks[nw].is_alpha and toks[nw].text.islower()
             if newlines or starts_upper(toks[nw]) or "!" in txt or "?" in txt or lower_start:
                 nxt = toks[nw]
                 if nxt.text and all(c in _CLOSERS for c in nxt.text) and nxt.text not in ("\"", "'"):
