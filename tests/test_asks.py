@@ -489,3 +489,16 @@ def test_a_short_word_ends_a_lower_case_sentence_an_abbreviation_does_not():
 def test_only_is_no_choice_of_an_alternative_question():
     (ask,) = asks("Гуляют ли собаки на улице или только в помещении?")
     assert ask.options == ["улица", "помещение"]
+
+
+def test_how_long_a_thing_keeps_or_holds_is_a_length_of_time():
+    assert asks("Сколько хранятся записи разговоров?")[0].answer_type == "duration"
+    assert asks("Сколько действует сертификат?")[0].answer_type == "duration"
+    # trap: a count stays a count
+    assert asks("Сколько записей хранится в архиве?")[0].answer_type == "count"
+
+
+def test_a_which_question_naming_its_choices_has_options_a_how_question_not():
+    assert asks("Ещё хотела узнать, на какой машине будут практические занятия - механика или автомат.")[0].options \
+        == ["механика", "автомат"]
+    assert asks("Аналогичные места считаются как одно или каждое отдельно?")[0].options == []

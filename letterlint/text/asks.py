@@ -557,7 +557,10 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     objects = _head_nouns(_main_clause(topic_words, toks), lex, "accs", genitive_of_named=False) \
         if kind == "request" else []
     judged = _judged(words) if atype == "yesno" else ""
-    options = (_options(words, lex) or _whose(words)) if atype == "yesno" else []
+    # (and a «which» question naming its choices: «на какой машине — механика или автомат»; not «как»: «считаются
+    # как одно или каждое отдельно?» is answered by the rule told)
+    which = atype == "open" and asked_by is not None and asked_by.startswith(("как", "каков")) and asked_by != "как"
+    options = (_options(words, lex) or _whose(words)) if atype == "yesno" or which else []
     # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
     condition = _condition_figures(toks) if kind == "question" else []
@@ -1003,6 +1006,9 @@ _TERMS = frozenset({"годность", "хранение", "служба", "д�
 
 
 # a «какой» question about one of these asks a figure: «Какую скидку дадите?», «Какая комиссия?»
+# verbs of a length of time: «Сколько займёт…?», «Сколько хранятся записи разговоров?», «Сколько действует пропуск?»
+_LASTING_VERBS = frozenset({"занять", "занимать", "длиться", "продолжаться", "уйти", "ждать", "ожидать", "подождать",
+                            "храниться", "действовать", "ехать", "лететь", "сохраняться"})
 # verbs of a price: «Сколько стоит…?», «На сколько подорожает проект, если…?» ask a sum, not a count
 _COST_VERBS = frozenset({"стоить", "обойтись", "заплатить", "платить", "оценить", "подорожать", "подешеветь",
                          "доплатить", "доплачивать", "переплатить"})
@@ -1091,8 +1097,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             counted = after is not None and after.pos_ == "NOUN"
             # («Сколько по времени занимает бурение?» too; «Сколько дней…» is told above)
             if norms[at_ + 1:at_ + 3] == ["по", "времени"] \
-                    or not counted and any(f in ("занять", "занимать", "длиться", "продолжаться", "уйти", "ждать",
-                                                 "ожидать", "подождать") for f in focus):
+                    or not counted and any(f in _LASTING_VERBS for f in focus):
                 return "duration"
             # «сколько доставка в д. Курово»: a service in the nominative, no verb — its price («сколько человек»
             # counts: a genitive)
