@@ -722,10 +722,6 @@ def _judged(words: list["Token"]) -> str:
     return forms[i - 1]
 
 
-_CLAUSE_OPENERS = frozenset({"как", "что", "чтобы", "который", "которая", "которое", "которые", "где", "когда", "если",
-                             "потому", "так", "ведь", "иначе", "поскольку", "хотя"})
-
-
 def _main_clause(words: list["Token"], toks: list["Token"]) -> list["Token"]:
     """The words up to a clause that depends on the main one: «Пришлите инструкцию, как правильно отобрать пробу»
     asks for the instruction, not the sample (a comma around «пожалуйста» does not end it)."""
