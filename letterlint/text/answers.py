@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
-from letterlint.text.asks import Ask, _LIST_MARK, _lemmas, squash
+from letterlint.text.asks import Ask, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _lemmas, squash
 from letterlint.text.morph import word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
@@ -746,12 +746,13 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 def _manner_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """The way asked about told as how it is: «Можно ли оплачивать поэтапно?» → «Оплата поэтапная: 30% перед
     стартом…» — an adverb of manner of the question in the sentence, with most of the question's words."""
-    manner = [f for f in ask.focus if f.endswith("о") and f not in _MODAL_WORDS and word_info(f).pos == "ADV"]
+    manner = [f for f in ask.focus if f.endswith("о") and f not in _NOT_MANNER and word_info(f).pos == "ADV"]
     return bool(manner) and share(manner, c, cfg.stem, cfg.synonyms) > 0 and \
         share(ask.focus, c, cfg.stem, cfg.synonyms) >= _RESTATED
 
 
-_MODAL_WORDS = frozenset({"можно", "возможно", "нельзя", "нужно", "надо", "необходимо", "обязательно", "реально"})
+# («можно», «нужно», «нельзя», «также»… are no way of doing a thing)
+_NOT_MANNER = _NOT_JUDGED | _POSSIBLE | {"обязательно"}
 _YES_NO_OPENING = re.compile(r"\W*(?:\d+[.)]\s*)?(?:да|нет|конечно|разумеется|к сожалению|увы)\b", re.I)
 _DIRECT_YES_NO = 1.0
 _TOTAL_SCORE = 0.8

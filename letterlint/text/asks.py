@@ -559,7 +559,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     judged = _judged(words) if atype == "yesno" else ""
     # (and a «which» question naming its choices: «на какой машине — механика или автомат»; not «как»: «считаются
     # как одно или каждое отдельно?» is answered by the rule told)
-    which = atype == "open" and asked_by is not None and asked_by.startswith(("как", "каков")) and asked_by != "как"
+    which = atype == "open" and asked_by is not None and asked_by.startswith("как") and asked_by != "как"
     options = (_options(words, lex) or _whose(words)) if atype == "yesno" or which else []
     # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
@@ -678,9 +678,10 @@ def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
 
     def choice(side: list["Token"]) -> list[str]:
         # «литиевые», «с техническим образованием»: the adjective is the choice, the noun the thing chosen
-        # («…на улице или только в помещении?»: «только» is no choice, «не только можно» names none)
+        # («…на улице или только в помещении?»: «только» is no choice, «не только можно» names none; «какой-то
+        # паспорт или лицензия»: the paper is the choice)
         content = [t for t in side if t.lemma_ in focus and t.pos_ in ("NOUN", "ADJ", "ADV") and
-                   extras.form(t) not in _CHOICE_SKIP and not _PRONOMINAL.match(t.text)]    # («какой-то паспорт или лицензия»: the paper is the choice)
+                   extras.form(t) not in _CHOICE_SKIP and not _PRONOMINAL.match(t.text)]
         adjectives = [t for t in content if t.pos_ == "ADJ"]
         return [t.lemma_ for t in adjectives or content]
 
@@ -1001,13 +1002,13 @@ _TERMS = frozenset({"годность", "хранение", "служба", "д�
                     "реализация"})
 
 
-# a «какой» question about one of these asks a figure: «Какую скидку дадите?», «Какая комиссия?»
 # verbs of a length of time: «Сколько займёт…?», «Сколько хранятся записи разговоров?», «Сколько действует пропуск?»
 _LASTING_VERBS = frozenset({"занять", "занимать", "длиться", "продолжаться", "уйти", "ждать", "ожидать", "подождать",
                             "храниться", "действовать", "ехать", "лететь", "сохраняться"})
 # verbs of a price: «Сколько стоит…?», «На сколько подорожает проект, если…?» ask a sum, not a count
 _COST_VERBS = frozenset({"стоить", "обойтись", "заплатить", "платить", "оценить", "подорожать", "подешеветь",
                          "доплатить", "доплачивать", "переплатить"})
+# a «какой» question about one of these asks a figure: «Какую скидку дадите?», «Какая комиссия?»
 _RATES = frozenset({"скидка", "комиссия", "ставка", "наценка", "вознаграждение", "надбавка"})
 
 
