@@ -563,13 +563,17 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
                 vetoes.append("date_elsewhere")
-            if ask.answer_type == "date" and not (by_number or by_ref) and set(ask.verbs) & _END_VERBS and \
+            if ask.answer_type == "date" and set(ask.verbs) & _END_VERBS and \
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
-                # «Когда закончите кровлю?» is not answered by the day the roofers start
+                # «Когда закончите кровлю?» is not answered by the day the roofers start, under its number or its
+                # topic either («По видео: … за ролик монтажёр садится в понедельник»)
                 vetoes.append("start_for_end")
             if ask.answer_type in ("duration", "date") and not (by_number or by_ref) and _other_side(ask.text, c.text):
                 # «сколько часов до операции не кормить?» is not answered by «часа через три после операции»
                 vetoes.append("other_side")
+            if placed.startswith("абзац") and ask.answer_type in _STRICT and not (type_ok or deferred or by_number):
+                # under «По видео:» a sentence with no date does not say when the video is ready
+                vetoes.append("kind_missing")
             if not (by_number or by_ref or deferred or _decides(ask, c, cfg)):
                 vetoes.append("undecided")
             if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text))):
@@ -705,6 +709,7 @@ _VETOES = {
     "figure_missing": ("не названа спрошенная величина", "the figure asked about is not named"),
     "other_referent": ("речь о другом предмете", "it is about another thing"),
     "key_noun_missing": ("нет главного слова вопроса", "the main word of the question is missing"),
+    "kind_missing": ("под темой вопроса, но без ответа нужного вида", "under the question's topic, but not the kind of answer asked"),
     "no_link": ("нет связи с вопросом", "nothing links it to the question"),
     "not_done": ("просьба не выполнена и без срока", "the request is neither done nor dated"),
     "offer": ("это предложение следующего шага, а не ответ", "it offers a next step, it answers nothing"),
@@ -1181,7 +1186,8 @@ _OVERVIEW = re.compile(r"по (?:каждому|всем|вашим) (?:пунк
 _END_VERBS = frozenset({"закончить", "заканчивать", "завершить", "завершать", "окончить", "доделать", "сдать", "сдавать",
                         "готовый", "готов", "дописать", "достроить", "доделывать"})
 _START_VERBS = frozenset({"начать", "начинать", "приступить", "приступать", "выходить", "выйти", "стартовать",
-                          "запустить", "запускать", "заехать", "начаться", "начинаться"})
+                          "запустить", "запускать", "заехать", "начаться", "начинаться", "садиться", "сесть",
+                          "взяться", "браться"})
 
 _ALSO_ANSWERS = 0.05   # how much weaker than the best answer another sentence may be and still count as one
 
@@ -1283,6 +1289,10 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return any(_says(c, cfg, k) for k in keys)
 
 
+# vetoes that say the best sentence answers a neighbouring question; its place in the reply does not mend that
+_WRONG_ANSWER = frozenset({"start_for_end", "other_side"})
+
+
 def _by_position(result: list[Alignment], singles: list[Candidate], at: "AnalysedText", cfg: AnswerConfig,
                  lex: "AskLexicon | None") -> None:
     """A question the words did not link to anything is answered by unclaimed content in its place: the reply
@@ -1347,6 +1357,8 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
         taken = -1
         for k in run:
             al = result[k]
+            if set(al.vetoes) & _WRONG_ANSWER:
+                continue   # the sentence in its place answers another question: the start for the end
             for bi, b in enumerate(gap):
                 if bi <= taken:
                     continue

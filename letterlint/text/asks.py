@@ -264,6 +264,22 @@ _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал
                         re.I)   # «Прежде чем платить, хотим уточнить несколько моментов.»
 
 
+_SO = frozenset({"поэтому", "тогда", "следовательно"})
+_EXISTS_OR = frozenset({"есть", "будет", "будут", "нужен", "нужна", "нужно", "нужны"})
+
+
+def _unpunctuated_question(toks: list["Token"], norms: list[str], lex: AskLexicon) -> bool:
+    """A line written with no punctuation at its end is a question by its words: a question word near the start
+    («баня сколько стоит») or a choice about what there is («трансфер у вас есть или самим искать»,
+    «кровати отдельные будут или на раскладушках»)."""
+    last = next((t for t in reversed(toks) if not t.is_space), None)
+    if last is None or not last.is_alpha:
+        return False
+    if any(n in lex.no_mark_interrogatives and n not in _POSSIBLE for n in norms[:4]):
+        return True
+    return "или" in norms and any(n in _EXISTS_OR for n in norms[:norms.index("или")])
+
+
 def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
     """«Подскажите, пожалуйста:», «У меня несколько вопросов:», «Интересует:»."""
     lem = {l for t in toks if extras.is_word(t) for l in _lemmas(t)}
@@ -436,10 +452,17 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     li = "ли" in norms
     if imperative_inform and not (has_q or li or indirect or in_list or interrogative) and _urges_reply(words):
         return None       # «Клиенты дёргают, ответь сегодня.»: the reply itself does what is asked
+    # «Какой автобус, с туалетом или нет, для нас это важно.» offers a choice: a question without its «?»
     starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
-                                                       (li and norms.index("ли") <= 3))
+                                                       (li and norms.index("ли") <= 3) or
+                                                       extras.form(first).startswith("как") and
+                                                       lex.interrogatives.get(extras.form(first)) == "open" and
+                                                       extras.form(first) != "как" and "или" in norms or
+                                                       _unpunctuated_question(toks, norms, lex))
     # (after a leading purpose clause too: «Чтобы я заранее проверил ваш кабинет в СБИС, пришлите ИНН»)
     lead = words[:8] + [t for t in _without_purpose(words, toks)[:8] if t.idx > words[min(7, len(words) - 1)].idx]
+    # (and after the reason: «К сожалению, на эти даты не получается, поэтому перенесите, пожалуйста, мою бронь…»)
+    lead += [t for k, t in enumerate(words) if k >= 8 and any(extras.form(x) in _SO for x in words[max(0, k - 3):k])]
     request_verbs = [t for t in lead if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
                      and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
@@ -792,6 +815,12 @@ def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"
             head = [w for w in words if w.idx < t.idx]
             if len(tail) >= 3 and extras.form(tail[0]) in ("нам", "мне") and extras.form(tail[1]) in _NEED and \
                     any(w.pos_ in ("VERB", "AUX") for w in head) and any(w.pos_ == "NOUN" for w in head):
+                return head
+            # «…во сколько приедете накрывать, мы до 18 работаем в обычном режиме»: what the client does, after
+            # a question put to us (a verb in the 2nd person)
+            if len(tail) >= 2 and extras.form(tail[0]) in ("мы", "я") and \
+                    any({"1per", "VERB"} <= extras.oc(w) for w in tail[1:4]) and \
+                    any({"2per", "VERB"} <= extras.oc(w) for w in head):
                 return head
     return words
 

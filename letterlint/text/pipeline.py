@@ -255,6 +255,23 @@ def _tokenise(text: str) -> "Doc":
 
 # --- sentences --------------------------------------------------------------------------------------------
 
+# a line that ends in one of these goes on in the next line, even in a letter written in fragments
+_LINE_GOES_ON = frozenset({"и", "или", "а", "но", "что", "чтобы", "если", "как", "в", "во", "на", "с", "со", "к",
+                           "по", "для", "от", "до", "за", "из", "о", "об", "у", "не", "ни", "же", "при", "через"})
+_WRAP_SLACK = 15      # hard-wrapped prose breaks its lines at most this much short of its longest line
+
+
+def _written_in_fragments(text: str) -> bool:
+    """A letter written line by line, without full stops («нас 4 взрослых и 2 ребенка» ⏎ «баня сколько стоит»):
+    each line is a sentence. In hard-wrapped prose the lines that run on into a lower-case line are about as long
+    as the longest line; in a letter written in fragments most are much shorter."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    longest = max(map(len, lines), default=0)
+    run_on = [len(a) for a, b in zip(lines, lines[1:]) if a and b and b[:1].islower() and a[-1] not in ".!?…:;,"]
+    short = sum(n < longest - _WRAP_SLACK for n in run_on)
+    return short >= 2 and 2 * short >= len(run_on)
+
+
 def _set_sentences(doc: "Doc") -> None:
     """Sentence starts for e-mail text: terminal punctuation, blank lines, list items, line-based layout."""
     toks = list(doc)
@@ -263,6 +280,7 @@ def _set_sentences(doc: "Doc") -> None:
     holder = extras.extras(doc).placeholder
     starts = [False] * len(toks)
     starts[0] = True
+    fragments = _written_in_fragments(doc.text)
 
     def next_word(i: int) -> int | None:
         j = i + 1
@@ -367,6 +385,9 @@ def _set_sentences(doc: "Doc") -> None:
                 starts[nw] = True
             elif txt != "," and txt != "-" and nxt.text[:1].isupper() and not holder[t.i]:
                 starts[nw] = True
+            elif fragments and nxt.text[:1].islower() and txt not in (",", "-", "—", "–") and \
+                    norm(txt) not in _LINE_GOES_ON:
+                starts[nw] = True     # «а с собакой можно? она небольшая, корги» ⏎ «трансфер из иркутска у вас есть…»
     # all at once: setting Token.is_sent_start one by one makes spaCy scan the whole doc each time (O(n²))
     import numpy
     from spacy.attrs import SENT_START
