@@ -337,7 +337,7 @@ def _word_score(f: str, cand: Candidate, stem: int, synonyms: dict[str, set[str]
 
 
 # aspect pairs whose stem alternates: a prefixed perfective ending and its imperfective one
-_ALTERNATING = (("йти", "ходить"), ("ехать", "езжать"), ("ложить", "кладывать"), ("нять", "нимать"),
+_ALTERNATING = (("йти", "ходить"), ("ехать", "езжать"), ("ложить", "кладывать"), ("ложить", "лагать"), ("нять", "нимать"),
                 ("брать", "бирать"), ("звать", "зывать"), ("слать", "сылать"), ("честь", "читывать"),
                 ("дать", "давать"), ("стать", "ставать"))
 
@@ -436,7 +436,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 ov = max(ov, cfg.min_overlap)   # «Больно ли это?» → «боли не будет»: the quality is the topic
             type_ok = _type_ok(ask, c, cfg)
             promised = _says(c, cfg, "deferral")
-            dated = _says(c, cfg, "date")
+            dated = _calendar_dated(c, cfg)
             deferred = promised and dated
             if deferred and own and share(own, c, cfg.stem, cfg.synonyms) == 0 and not c.number:
                 # «Доступ дадим сразу после подписания договора» promises access, not the visit asked about
@@ -563,6 +563,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
                 vetoes.append("date_elsewhere")
+            if ask.answer_type == "person" and ask.topic_nouns and not (by_number or by_ref or same_verb) and \
+                    share(_asked_thing(ask), c, cfg.stem, cfg.synonyms) == 0:
+                # «Кто отвечает за мелкий ремонт в офисах?» is not answered by who is on site: the person next to
+                # the thing asked about, or doing the very thing asked
+                vetoes.append("person_elsewhere")
             if ask.answer_type == "date" and set(ask.verbs) & _END_VERBS and \
                     c.lemmas & _START_VERBS and not c.lemmas & _END_VERBS:
                 # «Когда закончите кровлю?» is not answered by the day the roofers start, under its number or its
@@ -704,6 +709,7 @@ _VETOES = {
     "date_elsewhere": ("дата не при том, о чём спросили", "the date is not next to what was asked about"),
     "other_side": ("спросили о времени до события, а названо после (или наоборот)",
                    "the time before the event was asked, the time after it is given (or the other way round)"),
+    "person_elsewhere": ("человек назван не при том, о чём спросили", "the person is not named with what was asked about"),
     "start_for_end": ("спросили об окончании, а названо начало", "the end was asked, the start is given"),
     "undecided": ("нет решения по вопросу", "no decision on the question"),
     "figure_missing": ("не названа спрошенная величина", "the figure asked about is not named"),
@@ -1246,9 +1252,24 @@ def _evasive(c: Candidate, cfg: AnswerConfig) -> bool:
     """No answer yet and no date for one: «уточню у коллег и вернусь к вам», «обсудим ближе к отгрузке», «сейчас
     сказать не могу», «здесь многое зависит от ниши». A figure given is an answer («Монтаж займёт 4–5 рабочих дней,
     по периметру многое зависит от погоды»)."""
-    if any(_says(c, cfg, k) for k in ("date", "duration", "money")):
+    if _calendar_dated(c, cfg) or any(_says(c, cfg, k) for k in ("duration", "money")):
         return False
     return bool(_says(c, cfg, "deferral") and _LATER.search(c.text) or _CANNOT_SAY.search(c.text))
+
+
+# a time set by an event, not by the calendar: «после выезда на объект», «при подписании»
+_EVENT_TIME = re.compile(r"^(?:в день|в момент|при|после|по факту)\s", re.I)
+
+
+def _calendar_dated(c: Candidate, cfg: AnswerConfig) -> bool:
+    """A date a promise can be held to: «уточним до среды», not «уточним после выезда на объект» (when the
+    visit is, nobody said)."""
+    got = c.said.get("calendar")
+    if got is None:
+        pat = cfg.type_patterns.get("date")
+        got = c.said["calendar"] = pat is not None and any(
+            not _EVENT_TIME.match(m.group(0)) for m in pat.finditer(c.text))
+    return got
 
 
 _LATER = re.compile(r"\b(?:уточн|узна|выясн|верн|обсуд)", re.I)

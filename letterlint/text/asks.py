@@ -589,7 +589,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     condition = _condition_figures(toks) if kind == "question" else []
     # «Можно ли продлить прощание до двух часов?»: the figure is what is asked for
     figures = _asked_extents(toks) if atype == "yesno" and kind == "question" and not condition else []
-    return Ask(kind, start, end, span_text.strip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
+    # (an item of a list written in one line ends in its comma: «…3) сколько займёт по времени, 4) …»)
+    return Ask(kind, start, end, span_text.strip().rstrip(",;").rstrip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
                figures=figures, setting=frozenset(_after_preposition(words, dependents=True)))

@@ -272,6 +272,31 @@ def _written_in_fragments(text: str) -> bool:
     return short >= 2 and 2 * short >= len(run_on)
 
 
+def _inline_list_items(toks: list["Token"]) -> list[int]:
+    """Where the items of a list written in one line start: «Вопросы: 1) нужно ли разрешение, 2) что делаете с
+    боем, 3) сколько займёт по времени?». A marker «N)» counts after «:», «,» or «;» and only in a run 1), 2), …
+    («(см. пункт 2)» is no item)."""
+    marks: list[tuple[int, int]] = []
+    for i in range(1, len(toks) - 1):
+        t = toks[i]
+        if t.text.isdigit() and len(t.text) <= 2 and toks[i + 1].text == ")":
+            j = i - 1
+            while j >= 0 and toks[j].is_space:
+                j -= 1
+            if j >= 0 and toks[j].text in (":", ",", ";"):
+                marks.append((int(t.text), i))
+    items: list[int] = []
+    run: list[int] = []
+    for n, i in marks:
+        if n == len(run) + 1:
+            run.append(i)
+        else:
+            items += run if len(run) >= 2 else []
+            run = [i] if n == 1 else []
+    items += run if len(run) >= 2 else []
+    return items
+
+
 def _set_sentences(doc: "Doc") -> None:
     """Sentence starts for e-mail text: terminal punctuation, blank lines, list items, line-based layout."""
     toks = list(doc)
@@ -388,6 +413,8 @@ def _set_sentences(doc: "Doc") -> None:
             elif fragments and nxt.text[:1].islower() and txt not in (",", "-", "—", "–") and \
                     norm(txt) not in _LINE_GOES_ON:
                 starts[nw] = True     # «а с собакой можно? она небольшая, корги» ⏎ «трансфер из иркутска у вас есть…»
+    for i in _inline_list_items(toks):
+        starts[i] = True
     # all at once: setting Token.is_sent_start one by one makes spaCy scan the whole doc each time (O(n²))
     import numpy
     from spacy.attrs import SENT_START
