@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
-from letterlint.text.asks import Ask, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _lemmas, squash
+from letterlint.text.asks import Ask, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
 from letterlint.text.morph import word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
@@ -404,7 +404,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     quoted question answer it (:func:`_inline_answers`)."""
     cited = cited or []
     # our own questions to the client answer nothing («Вам удобно в среду?»), nor the client's words quoted back
-    cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().endswith("?") and
+    cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().rstrip("»\"”").endswith("?") and
              not inside((c.start, c.start + 1), cited)]
     under_quote = _inline_answers(asks, cands, at.text, cited)
     singles = list(cands)
@@ -523,7 +523,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if strong_do:
                 score = max(score, cfg.threshold)
             vetoes: list[str] = []     # each caps the score just under the threshold; explain names them
-            if ask.kind == "request" and not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg):
+            if ask.kind == "request" and (not (by_number or by_ref) and not _names_thing_sent(ask, c, cfg) or
+                                          _other_format(ask.text, c.text)):
                 # «Пришлите акт о прошлой обработке» is not done by «гарантия действует до 20 января»
                 vetoes.append("other_thing")
             # (the measure asked is there when its figure is: «С какого возраста забрать?» → «в два с половиной месяца»)
@@ -827,6 +828,24 @@ def _names_action(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return any(share([v], c, cfg.stem, cfg.synonyms) > 0 for v in ask.verbs if v not in _WEAK_VERBS)
 
 
+# file formats, each with its names: «в формате Word» is not done by «отчёт в PDF во вложении»
+_FORMATS = {"word": r"word|docx?|ворд\w*", "pdf": r"pdf|пдф", "excel": r"excel|xlsx?|эксел\w*|ексел\w*",
+            "image": r"jpe?g|png|tiff?", "dwg": r"dwg|dxf|autocad|автокад\w*", "slides": r"pptx?|powerpoint",
+            "csv": r"csv", "archive": r"zip|rar|7z"}
+_FORMAT_RES = {k: re.compile(rf"(?<![\w.]){v}(?!\w)", re.I) for k, v in _FORMATS.items()}
+
+
+def _formats(text: str) -> set[str]:
+    return {k for k, r in _FORMAT_RES.items() if r.search(text)}
+
+
+def _other_format(asked: str, answer: str) -> bool:
+    """The request names a file format and the sentence sends another one only."""
+    want = _formats(asked)
+    got = _formats(answer)
+    return bool(want and got) and not want & got
+
+
 def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """A request to send or give a thing («Пришлите акт о прошлой обработке», «Дайте доступ») is done only where
     the thing is named («закрывающие документы: акт и УПД» → «Акт и УПД за февраль отправим…»), not only what it
@@ -984,7 +1003,13 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # the thing itself: the first topic noun with the words before it («мангальная зона», «гарантийный период»),
     # not what it is for («Есть ли скидка для детей?» is no «тур подходит детям»); or its one word («переговорные»)
     phrase = thing_phrase(things, ask.topic_nouns[0] if ask.topic_nouns else things[0], ask.setting)
+    if ask.topic_nouns and ask.topic_nouns[0] in _RATES and _PERCENT.search(c.text) and \
+            share(ask.topic_nouns[1:], c, cfg.stem, cfg.synonyms) > 0:
+        return True     # «есть ли скидка при договоре на две мойки?» → «при годовом договоре на две мойки даём 10%»
     return any(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in phrase) and _names_kept(ask, things, c, cfg)
+
+
+_PERCENT = re.compile(r"\d\s*%")
 
 
 def existing_things(ask: Ask, cfg: AnswerConfig) -> list[str]:
@@ -1056,12 +1081,22 @@ def _echoes(ask: Ask, c: Candidate) -> bool:
                                for v in ask.verbs if v not in ("быть", "мочь", "смочь"))
 
 
+def _date_repeated(ask: Ask, c: Candidate, cfg: AnswerConfig, kind: str) -> bool:
+    """Every date of the sentence is the one the request itself named: «перенесите бронь на 12–14 марта» is not
+    dated by «На 12–14 марта номера есть» — that says when, not by when it is done (unless the asked verb is
+    there: «привезём во вторник, 20 мая» for «Привезите во вторник, 20 мая»)."""
+    pat = cfg.type_patterns.get(kind)
+    asked = ask.text.lower()
+    return pat is not None and all(m.group(0).lower().strip() in asked for m in pat.finditer(c.text))
+
+
 def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     t = ask.answer_type
     if t == "action":
         # done, or a date to come: «за март пришло 146 заявок» names a month but promises nothing
         when = "deadline" if cfg.type_patterns.get("deadline") else "date"
-        if _says(c, cfg, "done") or _says(c, cfg, when):
+        if _says(c, cfg, "done") or _says(c, cfg, when) and (
+                _same_verb(ask, c, cfg) or not _date_repeated(ask, c, cfg, when)):
             return True
         if _echoes(ask, c) or (cfg.type_patterns.get("yesno") and re.match(r"\W*(?:да|конечно)\b", c.text, re.I)):
             return True   # «Можете помочь оспорить?» → «Да, поможем: …» — a commitment

@@ -462,7 +462,10 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # (after a leading purpose clause too: «Чтобы я заранее проверил ваш кабинет в СБИС, пришлите ИНН»)
     lead = words[:8] + [t for t in _without_purpose(words, toks)[:8] if t.idx > words[min(7, len(words) - 1)].idx]
     # (and after the reason: «К сожалению, на эти даты не получается, поэтому перенесите, пожалуйста, мою бронь…»)
-    lead += [t for k, t in enumerate(words) if k >= 8 and any(extras.form(x) in _SO for x in words[max(0, k - 3):k])]
+    # (and anywhere beside «пожалуйста»: «Также нужен отчёт в формате Word для проектировщика, пришлите, пожалуйста.»)
+    lead += [t for k, t in enumerate(words) if k >= 8 and (
+        any(extras.form(x) in _SO for x in words[max(0, k - 3):k]) or
+        "пожалуйста" in (extras.form(x) for x in words[k - 1:k + 2]))]
     request_verbs = [t for t in lead if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
                      and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
@@ -845,7 +848,7 @@ def _included_things(words: list["Token"], lex: AskLexicon) -> list[str]:
     return [n for n in things if n not in _USE_OF] or things
 
 
-_USE_OF = frozenset({"аренда", "прокат", "использование", "пользование", "применение"})
+_USE_OF = frozenset({"аренда", "прокат", "использование", "пользование", "применение", "замена"})
 
 
 def _head_nouns(words: list["Token"], lex: AskLexicon, case: str, genitive_of_named: bool = True) -> list[str]:
@@ -1034,7 +1037,8 @@ _TERMS = frozenset({"годность", "хранение", "служба", "д�
 
 # verbs of a length of time: «Сколько займёт…?», «Сколько хранятся записи разговоров?», «Сколько действует пропуск?»
 _LASTING_VERBS = frozenset({"занять", "занимать", "длиться", "продолжаться", "уйти", "ждать", "ожидать", "подождать",
-                            "храниться", "действовать", "ехать", "лететь", "сохраняться"})
+                            "храниться", "действовать", "ехать", "лететь", "сохраняться", "держаться", "служить",
+                            "прослужить"})
 # verbs of a price: «Сколько стоит…?», «На сколько подорожает проект, если…?» ask a sum, not a count
 _COST_VERBS = frozenset({"стоить", "обойтись", "заплатить", "платить", "оценить", "подорожать", "подешеветь",
                          "доплатить", "доплачивать", "переплатить"})
