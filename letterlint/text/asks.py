@@ -240,7 +240,9 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
         parts = _split_double(toks, lex)
         for k, (part_start, part_end, part_toks) in enumerate(parts):
             # («Сколько человек приедет на сборку и сколько это займёт?»: «это» is the assembly of the first half)
-            ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in,
+            # (a part after «вопросы такие:» is an item of a list of questions)
+            listed = _after_question_lead(toks, part_start)
+            ask = _classify(text, part_start, part_end, part_toks, lex, in_list=bool(m) and lead_in or listed,
                             context=first_half if k else context, first_half=first_half if k else None)
             first_half = part_toks
             if ask is None:
@@ -297,6 +299,21 @@ def _is_lead_in(toks: list["Token"], lex: AskLexicon) -> bool:
 _PHRASE_FILLERS = frozenset({"также", "тоже", "еще", "ещё", "заодно", "кстати", "пожалуйста"})
 
 
+_SEQUENCE = frozenset({"потом", "затем", "далее", "дальше", "еще", "ещё", "также", "и"})
+# a lead-in that says questions follow: «вопросы такие:», «несколько вопросов:», «у меня вопрос:»
+_LISTS_QUESTIONS = re.compile(r"вопрос\w*(?:\s+\w+)?\s*$", re.I)
+
+
+def _after_question_lead(toks: list["Token"], start: int) -> bool:
+    """Whether a colon after «вопросы такие» stands before ``start`` in the sentence."""
+    for i, t in enumerate(toks):
+        if t.idx >= start:
+            return False
+        if t.text == ":" and _LISTS_QUESTIONS.search(" ".join(x.text for x in toks[max(0, i - 3):i])):
+            return True
+    return False
+
+
 def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, list["Token"]]]:
     """«Сколько стоит и когда сможете начать?», «Сколько будет стоить проверка и в какие сроки вы её проведёте?»,
     «Вы печатаете на баритовой бумаге и сколько стоит отпечаток?» → two parts, each keeping the final «?». Not
@@ -305,8 +322,14 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     final_q = toks[-1].text == "?"
     for i in range(1, len(toks) - 1):
         t = toks[i]
+        if t.text == ":" and _LISTS_QUESTIONS.search(" ".join(x.text for x in toks[cuts[-1]:i])) and \
+                _opens_question(toks, i + 1, lex):
+            cuts[-1] = i + 1       # «…, вопросы такие: какой уровень шума будет в зале, потом сколько…»: the
+            continue               # lead-in asks nothing
         if extras.form(t) in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
-            q = _opens_question(toks, i + 1, lex)
+            # (past a word of sequence: «…, потом сколько по времени займёт монтаж»)
+            nxt = i + 2 if extras.form(toks[i + 1]) in _SEQUENCE and i + 2 < len(toks) - 1 else i + 1
+            q = _opens_question(toks, nxt, lex)
             if q and (i - cuts[-1] >= 2 or extras.form(toks[cuts[-1]]) in lex.interrogatives):   # «Сколько и когда?»
                 if t.text == "," and q in _RELATIVE:
                     continue   # «…зал, где можно посидеть», «…можно ли проводить онлайн, когда сотрудники в отъезде»
@@ -318,7 +341,7 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
                 left = toks[cuts[-1]:i]
                 if any(extras.form(x) in lex.interrogatives for x in left) or (
                         final_q and extras.form(t) == "и" and _addressed(left)):
-                    cuts.append(i + 1)
+                    cuts.append(nxt)   # (a word of sequence opens no part)
             elif (extras.form(t) == "и" and i + 2 < len(toks) and extras.form(toks[i + 2]) == "ли" and i - cuts[-1] >= 4
                   and (toks[i - 1].text == "," or any(extras.form(x) == "ли" or extras.form(x) in lex.interrogatives
                                                       for x in toks[cuts[-1]:i]))):
@@ -817,8 +840,11 @@ def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"
         if t.text == "," and words and t.idx > words[0].idx:
             tail = [w for w in words if w.idx > t.idx]
             head = [w for w in words if w.idx < t.idx]
-            if len(tail) >= 3 and extras.form(tail[0]) in ("нам", "мне") and extras.form(tail[1]) in _NEED and \
-                    any(w.pos_ in ("VERB", "AUX") for w in head) and any(w.pos_ == "NOUN" for w in head):
+            # (or what the client may not: «…сколько по времени займёт монтаж, нам нельзя закрываться больше чем на
+            # 3 дня»)
+            if len(tail) >= 3 and extras.form(tail[0]) in ("нам", "мне") and \
+                    extras.form(tail[1]) in _NEED | {"нельзя"} and any(w.pos_ in ("VERB", "AUX") for w in head) and \
+                    any(w.pos_ == "NOUN" for w in head):
                 return head
             # «…во сколько приедете накрывать, мы до 18 работаем в обычном режиме»: what the client does, after
             # a question put to us (a verb in the 2nd person)
