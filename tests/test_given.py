@@ -146,3 +146,12 @@ def test_the_setting_of_an_existence_question_is_not_its_thing():
     assert _given(client, "Чтобы зафиксировать бронь, уточните, пожалуйста, есть ли в старом доме лифт?")
     # trap: a lift told of the new house does not answer the old one's freight lift
     assert _given("В новом доме есть пассажирский лифт.", "Уточните, есть ли в старом доме грузовой лифт?") is None
+
+
+def test_a_question_about_each_workplace_does_not_ask_how_many_there_are():
+    client = "В апреле переезжаем в новый офис на 60 рабочих мест. Сможете сделать СКС под ключ?"
+    per_place = ("Да, сделаем. Чтобы подготовить КП, ответьте на вопросы:\n1. Есть ли поэтажный план?\n"
+                 "2. Сколько портов нужно на одно рабочее место — один или два?")
+    assert rule_messages("asked-again", client, per_place) == []
+    again = "Да, сделаем. Подскажите, сколько у вас рабочих мест?"
+    assert len(rule_messages("asked-again", client, again)) == 1

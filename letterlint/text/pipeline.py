@@ -259,6 +259,7 @@ def _tokenise(text: str) -> "Doc":
 _LINE_GOES_ON = frozenset({"и", "или", "а", "но", "что", "чтобы", "если", "как", "в", "во", "на", "с", "со", "к",
                            "по", "для", "от", "до", "за", "из", "о", "об", "у", "не", "ни", "же", "при", "через"})
 _WRAP_SLACK = 15      # hard-wrapped prose breaks its lines at most this much short of its longest line
+_NEVER_WRAPPED = 40   # nobody wraps mail this narrow: a shorter line that runs on is a line of its own
 
 
 def _written_in_fragments(text: str) -> bool:
@@ -268,7 +269,7 @@ def _written_in_fragments(text: str) -> bool:
     lines = [ln.strip() for ln in text.split("\n")]
     longest = max(map(len, lines), default=0)
     run_on = [len(a) for a, b in zip(lines, lines[1:]) if a and b and b[:1].islower() and a[-1] not in ".!?…:;,"]
-    short = sum(n < longest - _WRAP_SLACK for n in run_on)
+    short = sum(n < longest - _WRAP_SLACK or n < _NEVER_WRAPPED for n in run_on)
     return short >= 2 and 2 * short >= len(run_on)
 
 
