@@ -1381,3 +1381,32 @@ def test_another_file_format_does_not_do_the_request():
     (al,) = _align("Также нужен отчёт в формате Word для нашего проектировщика, пришлите, пожалуйста.",
                    "Отчёт в формате docx во вложении.")
     assert al.answered
+
+
+def test_a_length_of_time_answering_another_question_does_not_answer_how_long_things_keep():
+    q = "Можно ли передавать звонки в Яндекс Метрику как цели? Сколько хранятся записи разговоров?"
+    assert _verdicts(q, "Передача в Метрику есть: звонки уходят как цели, включается в разделе интеграций за пару "
+                        "минут.") == [True, False]
+    # trap: a question that names no thing of its own takes the one length of time
+    assert _verdicts("Сколько стоит оцифровка 2 300 негативов? И сколько по времени займёт вся работа?",
+                     "Оцифровка — 45 ₽ за негатив, всего 103 500 ₽.\n\nВсе 2 300 негативов оцифруем примерно за "
+                     "шесть недель.") == [True, True]
+
+
+def test_a_dated_promise_about_another_thing_takes_no_question_by_its_place():
+    assert _verdicts("Сколько стоит пул номеров? Сколько хранятся записи разговоров?",
+                     "Пул из 20 номеров — 9 800 ₽ в месяц.\n\nРеквизиты получила, договор подготовлю сегодня.") == \
+        [True, False]
+
+
+def test_terms_of_payment_ask_how_not_how_much():
+    (ask,) = _asks("Какие условия оплаты — предоплата или по факту?")
+    assert ask.answer_type == "open"
+    assert _verdicts("Какие условия оплаты — предоплата или по факту?",
+                     "Оплата — 50 % предоплаты после подписания договора, остальное после сдачи перевода.") == [True]
+    assert _asks("Какая стоимость оплаты по факту?")[0].answer_type == "money"      # trap: a price is asked
+
+
+def test_a_permit_is_answered_by_the_authority_s_conclusion():
+    assert _verdicts("Есть ли у вас разрешения на хранение химии?",
+                     "Для 9-го класса опасности у нас отдельная секция, складу выдано заключение МЧС.") == [True]

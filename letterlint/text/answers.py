@@ -480,8 +480,13 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
             # «Сколько всего выйдет?» → «Всё вместе обойдётся в 84 250 ₽»: the sum said to be the whole one
             total = asks_total and _says(c, cfg, "total") and _says(c, cfg, "amount")
+            # (a length of time with no word in common is no answer in a sentence that answers another question by
+            # its words: «Передача в Метрику есть: … включается за пару минут» to «Сколько хранятся записи?»; but
+            # «сколько займёт вся работа?» names no thing of its own)
             unique = total or ask.answer_type in single and ask.kind == "question" and \
-                _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type) and _sole_fit(ask, c, cfg)
+                _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type) and _sole_fit(ask, c, cfg) \
+                and (ask.answer_type == "money" or ov > 0 or not ask.topic_nouns or not any(
+                    o is not ask and _overlap(o, c, cfg.stem, cfg.synonyms) >= cfg.min_overlap for o in asks))
             if unique:
                 # (a sum said to be the whole one beats any other single figure: «удаление — 4 500 ₽»)
                 # (and the one figure asked by a bare «цена?», «сколько по времени?» is as sure as a sum of all)
@@ -1465,7 +1470,9 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
     verbs = [v for v in ask.verbs if v not in _EMPTY_VERBS]
     if ask.answer_type == "yesno" and any(v in c.lemmas or cfg.synonyms.get(v, set()) & c.lemmas for v in verbs):
         return "тот же глагол, что в вопросе"          # «Входит ли завтрак?» → «…уже включён в эту цену»
-    if in_turn and ask.answer_type in ("money", "count", "duration", "size", "weight", "volume", "age"):
+    # (the figure itself: a promise with a date — «договор подготовлю сегодня» — is about its own thing)
+    if in_turn and ask.answer_type in ("money", "count", "duration", "size", "weight", "volume", "age") and \
+            (ask.answer_type == "count" or any(_says(c, cfg, k) for k in _STRICT[ask.answer_type])):
         return f"ответ нужного вида ({_TYPE_RU[ask.answer_type]}) в очереди этого вопроса"
     return ""
 

@@ -1069,6 +1069,8 @@ _LASTING_VERBS = frozenset({"занять", "занимать", "длиться"
 _COST_VERBS = frozenset({"стоить", "обойтись", "заплатить", "платить", "оценить", "подорожать", "подешеветь",
                          "доплатить", "доплачивать", "переплатить"})
 # a «какой» question about one of these asks a figure: «Какую скидку дадите?», «Какая комиссия?»
+# nouns of the way a thing is done: «какие условия оплаты», «какой порядок приёмки» ask how, whatever follows
+_WAYS = frozenset({"условие", "порядок", "схема", "способ", "форма", "формат", "механизм", "процедура"})
 _RATES = frozenset({"скидка", "комиссия", "ставка", "наценка", "вознаграждение", "надбавка"})
 
 
@@ -1128,6 +1130,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             return "duration"   # «Какой срок годности у заморозки?» asks how long it keeps, not a date
         if asked in _RATES:
             return "money"      # «Какую скидку дадите на весь объём?» — a sum or a share (rate_asked answers it)
+        if asked in _WAYS:
+            return "open"       # «Какие условия оплаты — предоплата или по факту?» asks how, not how much
         if asked in lex.type_nouns:
             return lex.type_nouns[asked]
     # (after the noun a «какой» question asks about: «Какое количество участников на тарифе?» counts, «Какие
