@@ -85,3 +85,12 @@ def test_what_the_client_does_after_the_question_is_not_asked():
     (ask,) = asks_in("и во сколько максимум приедете накрывать, мы до 18 работаем в обычном режиме")
     assert ask.answer_type == "date"
     assert "режим" not in ask.focus and "работать" not in ask.focus
+
+
+def test_and_also_after_a_question_starts_the_next_one():
+    asks = asks_in("столешницу из камня делаете сами? и сколько по срокам тогда и еще, мойку мы купили сами, "
+                   "врежете?")
+    assert [a.text for a in asks][-2:] == ["и сколько по срокам тогда", "мойку мы купили сами, врежете?"]
+    assert asks[-2].answer_type == "duration"
+    # trap: «и ещё» inside a statement splits nothing
+    assert len(asks_in("Привезём плитку и ещё, если успеем, клей. Когда вам удобно принять?")) == 1

@@ -1138,8 +1138,11 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t in ("open", "reason", "person"):
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
     if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
-            share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0:
-        return True       # «Когда будет макет?» → «Макет готов, файл во вложении»
+            share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and \
+            (not _past_for_future(ask, c) or _same_verb(ask, c, cfg)):
+        # «Когда будет макет?» → «Макет готов, файл во вложении»; «Когда пришлёте макет?» → «Макет отправили
+        # вчера», but not «Когда вернут деньги за штраф?» → «Штраф ошибочный, заявку на отмену передали»
+        return True
     if t == "duration":
         # a date answers «сколько займёт» when it is the end: «закончим к пятнице», not «свободные дни 22 и 24 апреля»
         return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
@@ -1174,7 +1177,7 @@ _FUTURE = re.compile(r"\bбуд(?:ет|ут|ете|ем|у)\b", re.I)
 def _past_for_future(ask: Ask, c: Candidate) -> bool:
     """What was done and when does not say when it will be: «Когда лифт будет запущен?» is not answered by
     «заявка оформлена 15 апреля»."""
-    return c.past and bool(_FUTURE.search(ask.text))
+    return c.past and (ask.future or bool(_FUTURE.search(ask.text)))
 
 _PERIOD = re.compile(r"\bза\s+(?:\d{1,2}\s+)?(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|"
                      r"декабр|прошл\w+|предыдущ\w+)\w*(?:\s+(?:месяц|недел|год|квартал)\w*)?", re.I)

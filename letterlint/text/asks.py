@@ -119,6 +119,7 @@ class Ask:
     condition: list[str] = field(default_factory=list)   # the figures of «А если тираж 3000, …?»: «3000»
     figures: list[str] = field(default_factory=list)     # of a yes/no question: «до двух часов» → «два»
     setting: frozenset[str] = frozenset()   # nouns after a preposition: «в доме», «на платформе» — where, not what
+    future: bool = False           # asks about what is to come: «когда вернут деньги», «когда будет готово»
 
 
 def squash(s: str) -> str:
@@ -326,6 +327,10 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
                 _opens_question(toks, i + 1, lex):
             cuts[-1] = i + 1       # «…, вопросы такие: какой уровень шума будет в зале, потом сколько…»: the
             continue               # lead-in asks nothing
+        if extras.form(t) in ("и", "а") and i + 3 < len(toks) and extras.form(toks[i + 1]) in ("еще", "ещё", "также") \
+                and toks[i + 2].text == "," and any(extras.form(x) in lex.interrogatives for x in toks[cuts[-1]:i]):
+            cuts.append(i + 3)     # «сколько по срокам тогда и еще, мойку мы купили сами, врежете?»
+            continue
         if extras.form(t) in ("и", "а", ",", ";", "также") and i + 1 < len(toks):
             # (past a word of sequence: «…, потом сколько по времени займёт монтаж»)
             nxt = i + 2 if extras.form(toks[i + 1]) in _SEQUENCE and i + 2 < len(toks) - 1 else i + 1
@@ -359,7 +364,8 @@ def _split_double(toks: list["Token"], lex: AskLexicon) -> list[tuple[int, int, 
     for k, c in enumerate(cuts):
         end_i = cuts[k + 1] - 1 if k + 1 < len(cuts) else len(toks)
         part = toks[c:end_i]
-        while part and part[-1].is_punct and part[-1].text != "?":
+        while part and (part[-1].is_punct and part[-1].text != "?" or
+                        end_i < len(toks) and extras.form(part[-1]) in ("и", "а", "еще", "ещё", "также")):
             part = part[:-1]
         if not part:
             continue
@@ -619,7 +625,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     return Ask(kind, start, end, span_text.strip().rstrip(",;").rstrip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
                general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
-               figures=figures, setting=frozenset(_after_preposition(words, dependents=True)))
+               figures=figures, setting=frozenset(_after_preposition(words, dependents=True)),
+               future=any("futr" in extras.oc(t) for t in words))
 
 
 def _figures(toks: list["Token"]) -> list[tuple[int, str]]:
@@ -1157,7 +1164,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             # «Сколько звонков в месяц вы ожидаете?» counts calls: a noun after «сколько» says what is counted
             counted = after is not None and after.pos_ == "NOUN"
             # («Сколько по времени занимает бурение?» too; «Сколько дней…» is told above)
-            if norms[at_ + 1:at_ + 3] == ["по", "времени"] \
+            if norms[at_ + 1:at_ + 3] in (["по", "времени"], ["по", "срокам"], ["по", "сроку"]) \
                     or not counted and any(f in _LASTING_VERBS for f in focus):
                 return "duration"
             # «сколько доставка в д. Курово»: a service in the nominative, no verb — its price («сколько человек»
