@@ -442,7 +442,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Доступ дадим сразу после подписания договора» promises access, not the visit asked about
                 # («Можно ли приехать посмотреть склад перед заключением договора?»): the contract only sets the time
                 deferred = False
-            evasive = _evasive(c, cfg)
+            # (a pair is as evasive as its sentences: «…входит бухгалтерский учёт. Кадровые вопросы мы решаем
+            # индивидуально.» says nothing of the «кадровый учёт» asked)
+            evasive = _evasive(c, cfg) or c not in singles and not _calendar_dated(c, cfg) and any(
+                _evasive(x, cfg) for x in singles if c.start <= x.start and x.end <= c.end)
             if evasive:
                 type_ok = False   # «уточню у коллег и вернусь к вам», «сейчас сказать не могу» with no date
             by_number = (mirror and ask.number is not None and c.number == ask.number) or \
@@ -485,6 +488,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # «сколько займёт вся работа?» names no thing of its own)
             unique = total or ask.answer_type in single and ask.kind == "question" and \
                 _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type) and _sole_fit(ask, c, cfg) \
+                and not _rate_missing(ask, c, cfg) \
                 and (ask.answer_type == "money" or ov > 0 or not ask.topic_nouns or not any(
                     o is not ask and _overlap(o, c, cfg.stem, cfg.synonyms) >= cfg.min_overlap for o in asks))
             if unique:
@@ -599,6 +603,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     share(ask.key_nouns[:1], c, cfg.stem, cfg.synonyms) == 0):
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
+                vetoes.append("key_noun_missing")
+            elif ask.key_nouns and not (by_number or by_ref) and _other_kind_named(ask, c, cfg):
+                # «Входит ли в тариф кадровый учёт?» is not answered by «входит бухгалтерский и налоговый учёт»
                 vetoes.append("key_noun_missing")
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
                     strong_do or in_time or chosen or our_turn or measures):
@@ -851,6 +858,31 @@ def _other_format(asked: str, answer: str) -> bool:
     return bool(want and got) and not want & got
 
 
+_RELATIVE_ADJ = ("ский", "цкий", "ный", "вый", "ной", "вой")
+
+
+def _kind_adjective(lemma: str) -> bool:
+    """A relative adjective that says which kind: «кадровый», «бухгалтерский», «налоговый» (not «весь», «свой»)."""
+    if not lemma.endswith(_RELATIVE_ADJ) or len(lemma) < 6:
+        return False
+    info = word_info(lemma)
+    return info.pos == "ADJ" and not {"Apro", "Qual"} & info.oc
+
+
+def _other_kind_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The sentence names the key thing of an inclusion question with other kinds only: the question's «кадровый
+    учёт» against the reply's «бухгалтерский и налоговый учёт»."""
+    for k in ask.key_nouns:
+        if k not in ask.focus or share([k], c, cfg.stem, cfg.synonyms) < 1.0:
+            continue
+        at = ask.focus.index(k)
+        kinds = [f for f in ask.focus[max(0, at - 2):at] if _kind_adjective(f)]
+        if kinds and share(kinds, c, cfg.stem, cfg.synonyms) == 0 and \
+                any(_kind_adjective(l) for l in c.lemmas if l not in ask.focus):
+            return True
+    return False
+
+
 def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """A request to send or give a thing («Пришлите акт о прошлой обработке», «Дайте доступ») is done only where
     the thing is named («закрывающие документы: акт и УПД» → «Акт и УПД за февраль отправим…»), not only what it
@@ -1015,6 +1047,13 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 _PERCENT = re.compile(r"\d\s*%")
+
+
+def _rate_missing(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """«Какую скидку дадите на такой объём?» is not answered by the one price list of the reply: a share or the
+    rate itself must be there."""
+    rates = [n for n in ask.topic_nouns if n in _RATES and n != "ставка"]   # («ставка за контейнер» is a price)
+    return bool(rates) and not _PERCENT.search(c.text) and share(rates, c, cfg.stem, cfg.synonyms) == 0
 
 
 def existing_things(ask: Ask, cfg: AnswerConfig) -> list[str]:
@@ -1322,7 +1361,9 @@ _LATER = re.compile(r"\b(?:уточн|узна|выясн|верн|обсуд)",
 _CANNOT_SAY = re.compile(r"\b(?:сказать|ответить)\s+(?:пока\s+|сейчас\s+|точно\s+)?не\s+мо(?:гу|жем)\b|"
                          r"\bне\s+мо(?:гу|жем)\s+(?:пока\s+|сейчас\s+|точно\s+)?(?:сказать|ответить)\b|"
                          r"\bзатрудня\w+\s+(?:с\s+)?ответ\w*|\bпока\s+не\s+знаю\b|\b(?:сложно|трудно)\s+сказать\b|"
-                         r"\bмногое\s+зависит\b|\bзависит\s+от\s+многих\b|\bвс[её]\s+(?:очень\s+)?индивидуально\b", re.I)
+                         r"\bмногое\s+зависит\b|\bзависит\s+от\s+многих\b|\bвс[её]\s+(?:очень\s+)?индивидуально\b|"
+                         r"\b(?:решаем|решается|решаются|обсуждаем|рассматриваем|рассматривается)\s+(?:\w+\s+)?"
+                         r"индивидуально\b", re.I)
 
 
 # a next step we propose, anywhere in the sentence («Если всё устраивает, давайте согласуем день выезда.»)
@@ -1475,7 +1516,8 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
         return "тот же глагол, что в вопросе"          # «Входит ли завтрак?» → «…уже включён в эту цену»
     # (the figure itself: a promise with a date — «договор подготовлю сегодня» — is about its own thing)
     if in_turn and ask.answer_type in ("money", "count", "duration", "size", "weight", "volume", "age") and \
-            (ask.answer_type == "count" or any(_says(c, cfg, k) for k in _STRICT[ask.answer_type])):
+            (ask.answer_type == "count" or any(_says(c, cfg, k) for k in _STRICT[ask.answer_type])) and \
+            not _rate_missing(ask, c, cfg):
         return f"ответ нужного вида ({_TYPE_RU[ask.answer_type]}) в очереди этого вопроса"
     return ""
 
