@@ -1438,3 +1438,51 @@ def test_a_price_list_does_not_say_what_discount_is_given():
     # trap: a freight rate is a price
     assert _verdicts("Какая сейчас ставка за контейнер «до двери»?", "До двери в Москве — 4 850 $ за 40-футовый.") == \
         [True]
+
+
+def test_a_count_at_the_place_answers_is_it_in_stock():
+    q = "Есть ли он в наличии в пункте выдачи на Профсоюзной, или только под заказ?"
+    assert _verdicts(q, "На Профсоюзной сейчас два экземпляра в серой расцветке, забрать можно сегодня.") == [True]
+    assert _verdicts(q, "Доставка курьером — 2 дня, стоимость 300 ₽.") == [False]
+
+
+def test_come_from_the_lab_answers_are_they_ready():
+    q = ("Я заказывала у вас очки для чтения с прогрессивными линзами 28 февраля, квитанция № 3391. Скажите, "
+         "пожалуйста, готовы ли они уже?")
+    assert _verdicts(q, "Ваши очки по квитанции № 3391 пришли из лаборатории вчера, забрать их можно в любой день.") \
+        == [True]
+    assert _verdicts(q, "Квитанция № 3391 оформлена на линзы с антибликовым покрытием.") == [False]
+
+
+def test_what_is_set_aside_is_not_asked():
+    (ask,) = _asks("Чем отличается Ortho Balance от Ortho Balance Plus, кроме цены?")
+    assert ask.answer_type == "open" and "цена" not in ask.focus
+    # trap: «кроме зала» names the thing itself
+    (ask,) = _asks("Нужно ли от нас что-то, кроме музыкального зала?")
+    assert "зал" in ask.focus
+
+
+def test_a_topic_label_after_a_blank_line_opens_its_own_topic():
+    assert _verdicts("Скажите, когда ремонт будет закончен и машину вернут?",
+                     "Машина у нас в мастерской, диагностику мастер проведёт в понедельник, 17 марта.\n\n"
+                     "По стоимости: ремонт обойдётся в 7–9 тыс. руб. вместе с работой и запчастями.") == [False]
+
+
+def test_a_range_of_thousands_is_no_hour():
+    assert _verdicts("Когда будет готов ремонт?", "Ремонт обойдётся в 7–9 тыс. руб.") == [False]
+    assert _verdicts("Когда будет готов ремонт?", "Ремонт закончим в 7–9 утра в пятницу.") == [True]
+
+
+def test_the_company_in_the_sign_off_answers_nothing():
+    assert _verdicts("Молотый бывает или только зерно?", "Хорошего отпуска!\nСофья, «Зёрна»") == [False]
+    assert _verdicts("Молотый бывает или только зерно?", "Только зерно, молотый не делаем.\n\nСофья, «Зёрна»") == \
+        [True]
+
+
+def test_how_to_do_it_needs_more_than_the_thing_named():
+    assert _verdicts("И как правильно переводить с одного корма на другой, постепенно?",
+                     "Пробников нет, но оба корма продаются в упаковках по 2–3 кг.") == [False]
+    assert _verdicts("И как правильно переводить с одного корма на другой, постепенно?",
+                     "Переводите постепенно, за 7–10 дней: каждый день добавляйте четверть нового корма.") == [True]
+    assert _verdicts("Как к вам удобнее добраться из Екатеринбурга?",
+                     "Из Екатеринбурга ходит наш автобус: в субботу в 9:00 от метро «Геологическая».") == [True]

@@ -94,3 +94,12 @@ def test_and_also_after_a_question_starts_the_next_one():
     assert asks[-2].answer_type == "duration"
     # trap: «и ещё» inside a statement splits nothing
     assert len(asks_in("Привезём плитку и ещё, если успеем, клей. Когда вам удобно принять?")) == 1
+
+
+def test_a_lower_case_letter_ends_its_sentences_after_figures_and_sizes():
+    asks = asks_in("здравствуйте, заказ 240-118-55. пришло платье не того размера, заказывала S а пришло M. "
+                   "пришлите пожалуйста курьера забрать его, я дома в будни после 18. и можно ли обменять на S?")
+    assert [a.kind for a in asks] == ["request", "question"]
+    assert asks[0].text.startswith("пришлите")
+    # trap: a name after an initial stays one sentence
+    assert len(asks_in("Передайте, пожалуйста, документы А. Петрову до пятницы.")) == 1

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
 from letterlint.text.asks import Ask, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
-from letterlint.text.morph import word_info
+from letterlint.text.morph import is_name, word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
 
@@ -257,8 +257,8 @@ def _pairs(cands: list[Candidate], text: str) -> list[Candidate]:
             continue
         if a.number is not None or b.number is not None:
             continue
-        if "\n\n" in text[a.end:b.start] and not _LABEL_LINE.match(b.text):
-            continue
+        if "\n\n" in text[a.end:b.start] and (not _LABEL_LINE.match(b.text) or _TOPIC_LABEL.match(b.text)):
+            continue   # («По стоимости: …» after a blank line opens a topic of its own)
         if _OWN_STATEMENT.match(b.text) and _OWN_STATEMENT.match(a.text):
             continue   # «Метр — 3 300 ₽, труба 133 мм.» / «Гарантия на скважину — 5 лет.»: each says its own thing
         out.append(Candidate(a.start, b.end, text[a.start:b.end], a.lemmas | b.lemmas, None,
@@ -289,9 +289,14 @@ def _overlap(ask: Ask, cand: Candidate, stem: int, synonyms: dict[str, set[str]]
     """Share of the question's topic found in the candidate: over all topic words, or over its nouns alone
     (a request's verb is often answered by another verb: «пришлите договор» → «договор прикладываю»)."""
     best = share(ask.focus, cand, stem, synonyms)
-    if ask.nouns:
+    # (not for «как …?»: how a thing is done is told by its verb — «как переводить с одного корма на другой?» is
+    # not answered by «оба корма продаются в упаковках по 2–3 кг»)
+    if ask.nouns and not _HOW.match(ask.text):
         best = max(best, 0.9 * share(ask.nouns, cand, stem, synonyms))
     return best
+
+
+_HOW = re.compile(r"^\W*(?:и\s+|а\s+)?как\s+(?!часто|долго|быстро|скоро|много)", re.I)
 
 
 def share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
@@ -405,6 +410,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     cited = cited or []
     # our own questions to the client answer nothing («Вам удобно в среду?»), nor the client's words quoted back
     cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().rstrip("»\"”").endswith("?") and
+             not _sign_off(c, at.text) and
              not inside((c.start, c.start + 1), cited)]
     under_quote = _inline_answers(asks, cands, at.text, cited)
     singles = list(cands)
@@ -508,7 +514,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             strong_yes = ask.answer_type == "yesno" and (worded or same_verb) and (
                 _says(c, cfg, "yesno") and (same_verb or ov >= cfg.min_overlap or len(c.text.split()) <= _SHORT_YES)
                 or _echoes(ask, c) or quality or
-                _exists_named(ask, c, cfg) or
+                _exists_named(ask, c, cfg) or _ready_told(ask, c) or
                 ov >= _DIRECT_OVERLAP and _says(c, cfg, "verdict") and _names_action(ask, c, cfg)) or restated
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
@@ -740,6 +746,15 @@ _VETOES = {
 def veto_text(vetoes: list[str], lang: str = "ru") -> str:
     """The vetoes, in words («дата не при том, о чём спросили; нет связи с вопросом»)."""
     return "; ".join(_VETOES[v][lang == "en"] for v in vetoes)
+
+
+# the thing has come or may be collected: «готовы ли очки?» → «очки пришли из лаборатории, забрать можно в любой день»
+_READY = re.compile(r"\bготов|\bпришл[иао]?\b|\bпоступил|\bприехал|\bзабирать\b|\bзабрать\b", re.I)
+
+
+def _ready_told(ask: Ask, c: Candidate) -> bool:
+    """«Готовы ли они уже?» is answered by the thing said to have come or to be ready for collection."""
+    return "готовый" in ask.verbs and bool(_READY.search(c.text))
 
 
 def _quality_named(ask: Ask, c: Candidate) -> bool:
@@ -1040,6 +1055,9 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # the thing itself: the first topic noun with the words before it («мангальная зона», «гарантийный период»),
     # not what it is for («Есть ли скидка для детей?» is no «тур подходит детям»); or its one word («переговорные»)
     phrase = thing_phrase(things, ask.topic_nouns[0] if ask.topic_nouns else things[0], ask.setting)
+    if "наличие" in ask.focus and (_has_count(c.text, cfg) or c.lemmas & _IN_STOCK) and \
+            share([f for f in ask.focus if f not in ("наличие", "есть")], c, cfg.stem, cfg.synonyms) > 0:
+        return True     # «Есть ли он в наличии на Профсоюзной?» → «На Профсоюзной сейчас два экземпляра»
     if ask.topic_nouns and ask.topic_nouns[0] in _RATES and _PERCENT.search(c.text) and \
             share(ask.topic_nouns[1:], c, cfg.stem, cfg.synonyms) > 0:
         return True     # «есть ли скидка при договоре на две мойки?» → «при годовом договоре на две мойки даём 10%»
@@ -1047,6 +1065,7 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 _PERCENT = re.compile(r"\d\s*%")
+_IN_STOCK = frozenset({"наличие", "склад", "остаток"})
 
 
 def _rate_missing(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -1396,6 +1415,17 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 # vetoes that say the best sentence answers a neighbouring question; its place in the reply does not mend that
 _WRONG_ANSWER = frozenset({"start_for_end", "other_side"})
+
+
+# «Софья, «Зёрна»», «Анна — студия «Лето»»: a name and the company at the very end of a reply
+_SIGNED = re.compile(r"^\W*([А-ЯЁ][а-яё]+)(?:\s+[А-ЯЁ][а-яё]+)?\s*[,—–-]\s*[^.!?\n]{1,60}$")
+
+
+def _sign_off(c: Candidate, text: str) -> bool:
+    """The sign-off line a signature detector left in the text answers nothing: the company's name «Зёрна» is no
+    answer to «Молотый бывает или только зерно?»."""
+    m = _SIGNED.match(c.text.strip())
+    return m is not None and not text[c.end:].strip() and is_name(m.group(1))
 
 
 def _by_position(result: list[Alignment], singles: list[Candidate], at: "AnalysedText", cfg: AnswerConfig,

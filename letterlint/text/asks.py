@@ -1010,6 +1010,8 @@ def _focus_tokens(words: list["Token"], lex: AskLexicon, rejected_too: bool = Tr
     for i, t in enumerate(words):
         if t.lower_ == "а" and i + 1 < len(words) and words[i + 1].lower_ == "не":
             rejected = not rejected_too
+        elif t.lower_ in ("кроме", "помимо") and i + 1 < len(words) and words[i + 1].lemma_ in lex.type_nouns:
+            rejected = True       # «Чем отличаются модели, кроме цены?»: the price is set aside, not asked
         elif rejected and t.is_punct and t.text not in "«»\"":
             rejected = False
         if rejected or t.pos_ not in ("NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"):
@@ -1088,6 +1090,12 @@ def _verbless(words: list["Token"]) -> bool:
 
 def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focus: list[str], lex: AskLexicon) -> str:
     norms = [extras.form(t) for t in words]
+    if "кроме" in norms or "помимо" in norms:
+        # «Чем отличается Ortho Balance от Ortho Balance Plus, кроме цены?»: what is set aside is not asked
+        cut = norms.index("кроме") if "кроме" in norms else norms.index("помимо")
+        set_aside = {w.lemma_ for w in words[cut + 1:cut + 3]}
+        focus = [f for f in focus if f not in set_aside]
+        words, norms = words[:cut] + words[cut + 3:], norms[:cut] + norms[cut + 3:]
     if interrogative in ("как", "насколько") and "часто" in norms:
         return "frequency"   # «Как часто должен приезжать сокольник?» → «трижды в неделю»
     if interrogative == "как" and "скоро" in norms:

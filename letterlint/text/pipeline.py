@@ -380,8 +380,11 @@ def _set_sentences(doc: "Doc") -> None:
                     continue
             # («…чтобы я посмотрела. и моющие средства ваши или мои нужны» — a client who writes without capitals)
             # (a short word too when it is no abbreviation: «…огэ в мае. сможете заниматься…»)
-            lower_start = txt == "." and p is not None and toks[p].is_alpha and toks[p].text.islower() and (
-                len(toks[p].text) >= 4 or len(toks[p].text) == 3 and is_plain_word(toks[p].text)) and \
+            # (and a figure: «…заказ 240-118-55. пришло платье не того размера»)
+            lower_start = txt == "." and p is not None and (
+                toks[p].is_alpha and toks[p].text.islower() and (
+                    len(toks[p].text) >= 4 or len(toks[p].text) == 3 and is_plain_word(toks[p].text)) or
+                toks[p].text.isdigit()) and \
                 toks[nw].is_alpha and toks[nw].text.islower()
             if newlines or starts_upper(toks[nw]) or "!" in txt or "?" in txt or lower_start:
                 nxt = toks[nw]
@@ -391,6 +394,10 @@ def _set_sentences(doc: "Doc") -> None:
             continue
         # a word that took the full stop into its token and is no abbreviation: a size or a block that is no
         # initial («…размера M. Пожалуйста…»), a code or an acronym («…две стойки по 42U. У нас…», «…в 1С. Как…»)
+        if txt.endswith(".") and len(txt) == 2 and txt[0].isupper() and not newlines and toks[nw].is_alpha and \
+                toks[nw].text.islower() and len(toks[nw].text) >= 3 and not _TERMINAL_RE.match(toks[nw].text):
+            starts[nw] = True     # a size before a lower-case word: «…а пришло M. пришлите курьера»
+            continue
         if txt.endswith(".") and len(txt) > 1 and "." not in txt[:-1] and not newlines and \
                 toks[nw].text[:1].isupper() and low not in _ABBR_NEVER_END and (
                     len(txt) == 2 and txt[0].isupper() and not initial(i, nw) or
