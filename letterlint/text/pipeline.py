@@ -394,9 +394,9 @@ def _set_sentences(doc: "Doc") -> None:
             continue
         # a word that took the full stop into its token and is no abbreviation: a size or a block that is no
         # initial («…размера M. Пожалуйста…»), a code or an acronym («…две стойки по 42U. У нас…», «…в 1С. Как…»)
-        if txt.endswith(".") and len(txt) == 2 and txt[0].isupper() and not newlines and toks[nw].is_alpha and \
+        if txt.endswith(".") and len(txt) == 2 and txt[0] in "SMLX" and not newlines and toks[nw].is_alpha and \
                 toks[nw].text.islower() and len(toks[nw].text) >= 3 and not _TERMINAL_RE.match(toks[nw].text):
-            starts[nw] = True     # a size before a lower-case word: «…а пришло M. пришлите курьера»
+            starts[nw] = True     # a size (Latin, no initial) before a lower-case word: «…а пришло M. пришлите»
             continue
         if txt.endswith(".") and len(txt) > 1 and "." not in txt[:-1] and not newlines and \
                 toks[nw].text[:1].isupper() and low not in _ABBR_NEVER_END and (
