@@ -1494,3 +1494,13 @@ def test_up_to_twelve_children_is_no_hour():
                     "с 17:00 до 19:00.")
     assert [a.best.text[:6] for a in als] == ["В груп", "Привод", "Привод"]
     assert answer_order_broken(als) is None
+
+
+def test_a_length_added_to_the_term_is_not_the_term():
+    als = _align("Сколько по времени займёт работа и сколько это будет стоить?",
+                 "Дизайн шести коробок займёт 4 недели, стоимость — 240 000 ₽.\n\nКарточки для маркетплейсов "
+                 "сделаем: 6 000 ₽ за карточку, это добавит к сроку ещё одну неделю.")
+    assert [a.best.text[:6] for a in als] == ["Дизайн", "Дизайн"]
+    assert answer_order_broken(als) is None
+    # trap: a term said beside an added week is still the term
+    assert _verdicts("Сколько по времени займёт работа?", "Работа займёт 4 недели, плюс неделя на доставку.") == [True]

@@ -1153,6 +1153,10 @@ def _date_repeated(ask: Ask, c: Candidate, cfg: AnswerConfig, kind: str) -> bool
     return pat is not None and all(m.group(0).lower().strip() in asked for m in pat.finditer(c.text))
 
 
+# a length added to another: «добавит к сроку ещё одну неделю», «плюс два дня на доставку»
+_ADDED = re.compile(r"\b(?:добав\w*|прибав\w*|увелич\w*|плюс)\b[^.;]*", re.I)
+
+
 def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     t = ask.answer_type
     if t == "action":
@@ -1203,7 +1207,11 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return True
     if t == "duration":
         # a date answers «сколько займёт» when it is the end: «закончим к пятнице», not «свободные дни 22 и 24 апреля»
-        return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
+        # (and a length added to the term is not the term: «это добавит к сроку ещё одну неделю»)
+        length = cfg.type_patterns.get("duration")
+        told = _says(c, cfg, "duration") and not (
+            length is not None and _ADDED.search(c.text) and not length.search(_ADDED.sub(" ", c.text)))
+        return told or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
     if t == "size" and cfg.type_patterns.get("part_sum") and \
             any(cfg.type_patterns["part_sum"].search(n) for n in ask.topic_nouns) and \
             (_says(c, cfg, "money") or _says(c, cfg, "share")):
