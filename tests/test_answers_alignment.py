@@ -1504,3 +1504,11 @@ def test_a_length_added_to_the_term_is_not_the_term():
     assert answer_order_broken(als) is None
     # trap: a term said beside an added week is still the term
     assert _verdicts("Сколько по времени займёт работа?", "Работа займёт 4 недели, плюс неделя на доставку.") == [True]
+
+
+def test_a_key_noun_in_brackets_is_an_example_not_the_answer():
+    q = "входит ли в смету демонтаж старых перегородок? возможно ли вести шумные работы только в выходные?"
+    als = _align(q, "Демонтаж в смете есть — это раздел 1, 46 тыс. руб., включая вывоз мусора.\n\n"
+                    "Да, шумные работы (демонтаж, штробление, сверление) перенесём на субботу и воскресенье.")
+    assert [a.best.text[:6] for a in als] == ["Демонт", "Да, шу"]
+    assert answer_order_broken(als) is None

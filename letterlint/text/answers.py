@@ -519,7 +519,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if strong_yes:
                 score = max(score, cfg.threshold)          # «Можно ли завтра?» → «Да, завтра в 10:00»
                 if _YES_NO_OPENING.match(c.text) and (
-                        ov >= _DIRECT_OVERLAP or share(ask.key_nouns, c, cfg.stem, cfg.synonyms) or same_verb) or restated:
+                        ov >= _DIRECT_OVERLAP or _key_outside_brackets(ask, c, cfg) or same_verb) or restated:
+                    # (a key noun in brackets is an example: «Да, шумные работы (демонтаж, …) перенесём на выходные»
+                    # is the yes to the weekends, not to «входит ли в смету демонтаж»)
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
             # «Успеете к 20-му?» → «напечатаем к пятнице, 17-го»: our deadline answers whether we make it
@@ -1155,6 +1157,19 @@ def _date_repeated(ask: Ask, c: Candidate, cfg: AnswerConfig, kind: str) -> bool
 
 # a length added to another: «добавит к сроку ещё одну неделю», «плюс два дня на доставку»
 _ADDED = re.compile(r"\b(?:добав\w*|прибав\w*|увелич\w*|плюс)\b[^.;]*", re.I)
+
+
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def _key_outside_brackets(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """A key noun of the question named in the sentence, and not only inside brackets."""
+    if not share(ask.key_nouns, c, cfg.stem, cfg.synonyms):
+        return False
+    if "(" not in c.text:
+        return True
+    bare = _BRACKETS.sub(" ", c.text).lower().replace("ё", "е")
+    return any(k[:max(4, len(k) - 2)] in bare for k in ask.key_nouns)
 
 
 def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
