@@ -103,3 +103,10 @@ def test_a_lower_case_letter_ends_its_sentences_after_figures_and_sizes():
     assert asks[0].text.startswith("пришлите")
     # trap: a name after an initial stays one sentence
     assert len(asks_in("Передайте, пожалуйста, документы А. Петрову до пятницы.")) == 1
+
+
+def test_how_to_with_an_infinitive_asks_without_a_question_mark():
+    asks = asks_in("И третье: как отключить платную подписку «Кино+», я её не подключал.")
+    assert [a.kind for a in asks] == ["question"]
+    # trap: «как» comparing asks nothing
+    assert asks_in("Работаем как договаривались, акт пришлю в пятницу.") == []

@@ -267,6 +267,12 @@ _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал
                         re.I)   # «Прежде чем платить, хотим уточнить несколько моментов.»
 
 
+def _how_to(words: list["Token"], first: "Token") -> bool:
+    """«как отключить платную подписку» asks how to do it, with or without «?»."""
+    k = words.index(first) if first in words else -1
+    return extras.form(first) == "как" and 0 <= k < len(words) - 1 and "INFN" in extras.oc(words[k + 1])
+
+
 _SO = frozenset({"поэтому", "тогда", "следовательно"})
 _EXISTS_OR = frozenset({"есть", "будет", "будут", "нужен", "нужна", "нужно", "нужны"})
 
@@ -487,6 +493,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                                                        extras.form(first).startswith("как") and
                                                        lex.interrogatives.get(extras.form(first)) == "open" and
                                                        extras.form(first) != "как" and "или" in norms or
+                                                       _how_to(words, first) or
                                                        _unpunctuated_question(toks, norms, lex))
     # (after a leading purpose clause too: «Чтобы я заранее проверил ваш кабинет в СБИС, пришлите ИНН»)
     lead = words[:8] + [t for t in _without_purpose(words, toks)[:8] if t.idx > words[min(7, len(words) - 1)].idx]
