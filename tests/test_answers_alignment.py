@@ -1512,3 +1512,9 @@ def test_a_key_noun_in_brackets_is_an_example_not_the_answer():
                     "Да, шумные работы (демонтаж, штробление, сверление) перенесём на субботу и воскресенье.")
     assert [a.best.text[:6] for a in als] == ["Демонт", "Да, шу"]
     assert answer_order_broken(als) is None
+
+
+def test_a_pet_answers_a_question_about_the_dog():
+    assert _verdicts("а с собакой можно? она небольшая, корги",
+                     "Корги будем рады! С питомцем доплата 500 ₽ в сутки.") == [True]
+    assert _verdicts("а с собакой можно?", "Баня на дровах — 2 000 ₽ за два часа.") == [False]
