@@ -267,6 +267,11 @@ _ANNOUNCES = re.compile(r"(?:есть|появил\w*|возник\w*|остал
                         re.I)   # «Прежде чем платить, хотим уточнить несколько моментов.»
 
 
+def _which_word(w: str) -> bool:
+    """«какой», «какую», «каким»… — a «which» question word; not the bare «как» of manner."""
+    return w.startswith("как") and w != "как"
+
+
 def _how_to(words: list["Token"], first: "Token") -> bool:
     """«как отключить платную подписку» asks how to do it, with or without «?»."""
     k = words.index(first) if first in words else -1
@@ -490,9 +495,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # «Какой автобус, с туалетом или нет, для нас это важно.» offers a choice: a question without its «?»
     starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
                                                        (li and norms.index("ли") <= 3) or
-                                                       extras.form(first).startswith("как") and
-                                                       lex.interrogatives.get(extras.form(first)) == "open" and
-                                                       extras.form(first) != "как" and "или" in norms or
+                                                       _which_word(extras.form(first)) and "или" in norms and
+                                                       lex.interrogatives.get(extras.form(first)) == "open" or
                                                        _how_to(words, first) or
                                                        _unpunctuated_question(toks, norms, lex))
     # (after a leading purpose clause too: «Чтобы я заранее проверил ваш кабинет в СБИС, пришлите ИНН»)
@@ -621,7 +625,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     judged = _judged(words) if atype == "yesno" else ""
     # (and a «which» question naming its choices: «на какой машине — механика или автомат»; not «как»: «считаются
     # как одно или каждое отдельно?» is answered by the rule told)
-    which = atype == "open" and asked_by is not None and asked_by.startswith("как") and asked_by != "как"
+    which = atype == "open" and asked_by is not None and _which_word(asked_by)
     options = (_options(words, lex) or _whose(words)) if atype == "yesno" or which else []
     # (only within the question itself: an antecedent in the sentence before is borrowed as its topic instead)
     referent = _referent(words) if atype == "yesno" and kind == "question" else ""
@@ -629,8 +633,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # «Можно ли продлить прощание до двух часов?»: the figure is what is asked for
     figures = _asked_extents(toks) if atype == "yesno" and kind == "question" and not condition else []
     # (an item of a list written in one line ends in its comma: «…3) сколько займёт по времени, 4) …»)
-    return Ask(kind, start, end, span_text.strip().rstrip(",;").rstrip(), focus, atype, verbs=verbs + predicates, nouns=nouns,
-               general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
+    return Ask(kind, start, end, span_text.strip().rstrip(",;").rstrip(), focus, atype, verbs=verbs + predicates,
+               nouns=nouns, general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
                figures=figures, setting=frozenset(_after_preposition(words, dependents=True)),
                future=any("futr" in extras.oc(t) for t in words))
