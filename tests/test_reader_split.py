@@ -506,3 +506,22 @@ def test_signature_only_letter_is_not_emptied() -> None:
         ивент-менеджер агентства «Сезоны»
     """)
     assert x.new_text.text.startswith("Ксения Ларина") and not x.signature
+
+
+def test_a_name_and_the_company_on_one_last_line_sign_the_letter() -> None:
+    one = letter("""
+        Тариф на три пачки — 2 490 ₽ в месяц.
+
+        Хорошего отпуска!
+        Софья, «Зёрна»
+        """)
+    assert one.signature.text == "Софья, «Зёрна»"
+    assert one.new_text.text.rstrip().endswith("Хорошего отпуска!")
+    # trap: a name with a sentence after the comma is the author's text
+    two = letter("""
+        Тариф на три пачки — 2 490 ₽ в месяц.
+
+        Хорошего отпуска!
+        Ольга, жду ответа до пятницы.
+        """)
+    assert two.signature.text == ""

@@ -596,6 +596,15 @@ def _disclaimer(c: str) -> bool:
     return bool(_DISCLAIMER.search(c))
 
 
+_NAME_AND_DETAIL = re.compile(rf"^({_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)\s*[,—–]\s*(\S.*)$")
+
+
+def _name_with_detail(c: str) -> bool:
+    """A name and a signature detail on one line: «Софья, «Зёрна»», «Анна — студия «Лето»»."""
+    m = _NAME_AND_DETAIL.match(c)
+    return m is not None and _sig_detail(m.group(2))
+
+
 def _name_block_start(lines: list[Line]) -> int | None:
     """Where a sign-off-less signature («Ксения Ларина / ивент-менеджер агентства «Сезоны»») begins, if any."""
     n = len(lines)
@@ -608,7 +617,9 @@ def _name_block_start(lines: list[Line]) -> int | None:
         if _is_quoted(t):
             return None
         c = clean(t).strip()
-        if _NAME_LINE.match(c) and not _NOT_NAME.match(c) and details:
+        # (or the name and a detail on one line, the last: «Софья, «Зёрна»», «Анна — студия «Лето»»)
+        named = _NAME_LINE.match(c) and details or not details and _name_with_detail(c)
+        if named and not _NOT_NAME.match(c):
             # the name opens a paragraph, or follows a closing line («Хорошего дня!», «С любовью к вам,»)
             j = i - 1
             if j < 0:

@@ -17,8 +17,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
-from letterlint.text.asks import Ask, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
-from letterlint.text.morph import is_name, word_info
+from letterlint.text.asks import Ask, _HOW_MUCH, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
+from letterlint.text.morph import word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
 
@@ -296,7 +296,8 @@ def _overlap(ask: Ask, cand: Candidate, stem: int, synonyms: dict[str, set[str]]
     return best
 
 
-_HOW = re.compile(r"^\W*(?:и\s+|а\s+)?как\s+(?!часто|долго|быстро|скоро|много)", re.I)
+# («как часто», «как долго», «как скоро»… ask a figure: asks._HOW_MUCH)
+_HOW = re.compile(r"^\W*(?:и\s+|а\s+)?как\s+(?!(?:" + "|".join(sorted(_HOW_MUCH)) + r")\b)", re.I)
 
 
 def share(words: list[str], cand: Candidate, stem: int, synonyms: dict[str, set[str]] | None = None) -> float:
@@ -410,7 +411,6 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     cited = cited or []
     # our own questions to the client answer nothing («Вам удобно в среду?»), nor the client's words quoted back
     cands = [c for c in candidates(at) if c.text.strip() and not c.text.rstrip().rstrip("»\"”").endswith("?") and
-             not _sign_off(c, at.text) and
              not inside((c.start, c.start + 1), cited)]
     under_quote = _inline_answers(asks, cands, at.text, cited)
     singles = list(cands)
@@ -1069,13 +1069,14 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 _PERCENT = re.compile(r"\d\s*%")
+_SHARES = _RATES - {"ставка"}   # rates given as a share («ставка за контейнер» is a price)
 _IN_STOCK = frozenset({"наличие", "склад", "остаток"})
 
 
 def _rate_missing(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     """«Какую скидку дадите на такой объём?» is not answered by the one price list of the reply: a share or the
     rate itself must be there."""
-    rates = [n for n in ask.topic_nouns if n in _RATES and n != "ставка"]   # («ставка за контейнер» is a price)
+    rates = [n for n in ask.topic_nouns if n in _SHARES]
     return bool(rates) and not _PERCENT.search(c.text) and share(rates, c, cfg.stem, cfg.synonyms) == 0
 
 
@@ -1440,17 +1441,6 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 # vetoes that say the best sentence answers a neighbouring question; its place in the reply does not mend that
 _WRONG_ANSWER = frozenset({"start_for_end", "other_side"})
-
-
-# «Софья, «Зёрна»», «Анна — студия «Лето»»: a name and the company at the very end of a reply
-_SIGNED = re.compile(r"^\W*([А-ЯЁ][а-яё]+)(?:\s+[А-ЯЁ][а-яё]+)?\s*[,—–-]\s*[^.!?\n]{1,60}$")
-
-
-def _sign_off(c: Candidate, text: str) -> bool:
-    """The sign-off line a signature detector left in the text answers nothing: the company's name «Зёрна» is no
-    answer to «Молотый бывает или только зерно?»."""
-    m = _SIGNED.match(c.text.strip())
-    return m is not None and not text[c.end:].strip() and is_name(m.group(1))
 
 
 def _by_position(result: list[Alignment], singles: list[Candidate], at: "AnalysedText", cfg: AnswerConfig,

@@ -1104,8 +1104,7 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if "кроме" in norms or "помимо" in norms:
         # «Чем отличается Ortho Balance от Ortho Balance Plus, кроме цены?»: what is set aside is not asked
         cut = norms.index("кроме") if "кроме" in norms else norms.index("помимо")
-        set_aside = {w.lemma_ for w in words[cut + 1:cut + 3]}
-        focus = [f for f in focus if f not in set_aside]
+        # (``focus`` has no set-aside word of a kind of answer already: _focus_tokens)
         words, norms = words[:cut] + words[cut + 3:], norms[:cut] + norms[cut + 3:]
     if interrogative in ("как", "насколько") and "часто" in norms:
         return "frequency"   # «Как часто должен приезжать сокольник?» → «трижды в неделю»
