@@ -599,7 +599,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 vetoes.append("kind_missing")
             if not (by_number or by_ref or deferred or _decides(ask, c, cfg)):
                 vetoes.append("undecided")
-            if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text))):
+            if not (by_number or by_ref) and _misses_figure(ask, c, cfg, bool(_YES_NO_OPENING.match(c.text)) or
+                                                             _short_verdict(ask, c, cfg)):
                 vetoes.append("figure_missing")
             if ask.referent and not (by_number or by_ref or _YES_NO_OPENING.match(c.text) or _echoes(ask, c)) and \
                     share([ask.referent], c, cfg.stem, cfg.synonyms) < 1.0:
@@ -784,6 +785,13 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # (or it is how things are done: «можно ли подключить свой домен» → «Свой домен подключается за пару минут»)
     return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or not c.past and _same_verb(ask, c, cfg) or \
         _says(c, cfg, "done") or not c.past and _manner_named(ask, c, cfg)
+
+
+def _short_verdict(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """A verdict on the very thing asked, in a few words, is a yes: «Можно ли провести в два дня по субботам?» →
+    «Субботы подходят.»"""
+    return len(c.text.split()) <= 4 and _says(c, cfg, "verdict") and \
+        share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) > 0
 
 
 def _manner_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -1239,6 +1247,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return True       # «Какая комиссия за оплату картами?» → «для карт — от 2,3% до 2,8%»
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
+    if t == "volume" and _says(c, cfg, "duration"):
+        return True       # a volume of work is told in time: «Какой объём самостоятельной работы?» → «4–5 часов в неделю»
     pat = cfg.type_patterns.get(t)
     if t == "date" and _past_for_future(ask, c):
         return False
@@ -1419,7 +1429,7 @@ _PROPOSAL = re.compile(r"\bдавайте\b", re.I)
 # (by place, «сколько займёт» needs a length itself)
 _STRICT = {"money": ("amount", "money"), "count": ("count",), "date": ("date", "deadline"),
            "duration": ("duration",), "frequency": ("frequency",), "age": ("age",), "place": ("place",),
-           "size": ("size",), "weight": ("weight",), "volume": ("volume",)}
+           "size": ("size",), "weight": ("weight",), "volume": ("volume", "duration")}
 
 
 def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:

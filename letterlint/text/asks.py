@@ -255,7 +255,15 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             if len(parts) > 1:
                 ask.sentence = (parts[0][0], parts[-1][1])
             asks.append(ask)
-    return asks
+    # «Интересует ваша продлёнка с сентября.» names what the questions after it are about
+    return [a for k, a in enumerate(asks) if not (
+        a.kind == "question" and a.answer_type == "yesno" and _INTEREST_IN.match(a.text) and
+        not _ASKING_WORD.search(a.text) and any(b.kind == "question" for b in asks[k + 1:]))]
+
+
+# an interest in a thing, not in a kind of answer («Интересует стоимость…» is typed money and stays a question)
+_INTEREST_IN = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,2}?(?:нас|меня)?\s*интерес(?:ует|уют|овал[аои]?)\s+(?!,)", re.I)
+_ASKING_WORD = re.compile(r"\?|\bли\b|\b(?:как\w*|сколько|когда|где|куда|кто|что|почему|зачем|чем|можно)\b", re.I)
 
 
 # an indirect ask naming only its topic: «Хотела уточнить по генеральной уборке…», «Хочу спросить насчёт доставки»
@@ -492,6 +500,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     li = "ли" in norms
     if imperative_inform and not (has_q or li or indirect or in_list or interrogative) and _urges_reply(words):
         return None       # «Клиенты дёргают, ответь сегодня.»: the reply itself does what is asked
+    thanked = _grateful_if(words) if not has_q else None
+    if thanked is not None and _urges_reply(words, thanked):
+        return None       # «Буду признательна, если ответите на них до конца недели.»: this reply does it
     # «Какой автобус, с туалетом или нет, для нас это важно.» offers a choice: a question without its «?»
     starts_with_interrogative = first is not None and (extras.form(first) in lex.no_mark_interrogatives or
                                                        (li and norms.index("ли") <= 3) or
@@ -509,6 +520,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     request_verbs = [t for t in lead if "impr" in extras.oc_any(t) and not (_lemmas(t) & lex.inform_verbs)
                      and extras.form(t) not in lex.not_requests and not (_lemmas(t) & lex.not_requests)
                      and _imperative_in_context(t, words)]
+    if thanked is not None and not (_lemmas(thanked) & lex.inform_verbs) and not (li or interrogative):
+        request_verbs.append(thanked)       # «Буду благодарен, если пришлёте счёт до пятницы.»
     # «Можете прислать…?» asks us to act; «не могу…» (1st person) and «Может, стоит…» (3rd person singular) do not
     # («Могли бы мы посмотреть ваши дома вживую?» asks leave for the client, not a thing for us to do)
     modal = any(_lemmas(t) & lex.modal and "1per" not in extras.oc(t) and not {"3per", "sing"} <= extras.oc(t)
@@ -566,7 +579,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         focus = _focus(topic_words, lex)
     referred = ""
     if first_half and atype not in ("yesno", "action") and \
-            not any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns for t in words):
+            not any(t.pos_ == "NOUN" and t.lemma_ not in lex.type_nouns and t.lemma_ not in lex.generic_nouns
+                    for t in _before_purpose(words)):
         # the second half of a double question points at the thing of the first; the noun counted there
         # («Сколько человек…») is not that thing
         # (only a thing: «Сколько фотографий получим в итоге и в какие сроки?» leaves «в какие сроки» bare)
@@ -594,7 +608,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):
         atype = "yesno"   # «…успеете сделать отчёт до этой даты?» asks whether, not when
     verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
-    nouns = [f for f, t in _focus_tokens(topic_words, lex, rejected_too=False) if t.pos_ in ("NOUN", "PROPN", "X")]
+    nouns = [f for f, t in _focus_tokens(topic_words, lex, rejected_too=False) if t.pos_ in ("NOUN", "PROPN", "X")
+             or _place_name(t)]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
     topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES or n == referred)
                    and n not in lex.generic_nouns]
@@ -724,6 +739,12 @@ def _whose(words: list["Token"]) -> list[str]:
     return []
 
 
+def _place_name(t: "Token") -> bool:
+    """A capitalised adjective after «в/на» names a place: «в нашем офисе на Лесной» (the street)."""
+    return t.pos_ == "ADJ" and t.text[:1].isupper() and t.i > t.sent.start and \
+        extras.form(t.doc[t.i - 1]) in ("в", "во", "на")
+
+
 def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
     """The choices of an alternative question, up to two content words on each side of «или»: «Аккумуляторы
     литиевые или свинцовые?» → литиевый, свинцовый (and the noun); «…с техническим образованием или филолог?» — an
@@ -802,6 +823,12 @@ def _main_clause(words: list["Token"], toks: list["Token"]) -> list["Token"]:
                 if any(w.pos_ in ("NOUN", "PROPN") for w in kept):
                     return kept
     return words
+
+
+def _before_purpose(words: list["Token"]) -> list["Token"]:
+    """The words before a trailing purpose clause: «в каком виде, чтобы не нарушалась анонимность?» asks the form."""
+    cut = next((k for k, t in enumerate(words) if k and extras.form(t) == "чтобы"), None)
+    return words[:cut] if cut is not None else words
 
 
 def _without_purpose(words: list["Token"], toks: list["Token"]) -> list["Token"]:
@@ -961,13 +988,29 @@ _REPLY_ITSELF = frozenset({"письмо", "сообщение", "запрос",
                            "понедельник", "вторник", "среда", "четверг", "пятница", "конец", "клиент", "заказчик"})
 
 
-def _urges_reply(words: list["Token"]) -> bool:
-    """«Ответьте, пожалуйста, сегодня», «Клиенты дёргают, ответь до обеда»: an imperative «ответить» with no
-    question word and nothing named to answer about but a time or the letter."""
-    urge = next((i for i, t in enumerate(words) if "impr" in extras.oc_any(t) and
-                 _lemmas(t) & {"ответить", "отписаться"}), None)
-    return urge is not None and not any(extras.form(t) in _POINTING or t.pos_ in ("NOUN", "PROPN") and
-                                        not (_lemmas(t) & _REPLY_ITSELF) for t in words[urge + 1:])
+def _urges_reply(words: list["Token"], urge: "Token | None" = None) -> bool:
+    """«Ответьте, пожалуйста, сегодня», «Клиенты дёргают, ответь до обеда»: an imperative «ответить» (or the given
+    verb: «Буду признательна, если ответите на них до конца недели») with no question word and nothing named to
+    answer about but a time, the letter or the questions just asked."""
+    at = next((i for i, t in enumerate(words) if (t is urge if urge is not None else "impr" in extras.oc_any(t)) and
+               _lemmas(t) & {"ответить", "отписаться"}), None)
+    return at is not None and not any(
+        extras.form(t) in _POINTING and urge is None or t.pos_ in ("NOUN", "PROPN") and
+        not (_lemmas(t) & (_REPLY_ITSELF | ({"вопрос"} if urge is not None else set()))) for t in words[at + 1:])
+
+
+_GRATEFUL = frozenset({"благодарный", "признательный"})
+
+
+def _grateful_if(words: list["Token"]) -> "Token | None":
+    """The verb of a thanks in advance: «Буду благодарна, если пришлёте счёт» asks us to send it, «…, если
+    подскажете сроки» asks the term."""
+    for k, t in enumerate(words):
+        if _lemmas(t) & _GRATEFUL:
+            cond = next((j for j in range(k + 1, min(k + 4, len(words))) if extras.form(words[j]) == "если"), None)
+            if cond is not None:
+                return next((x for x in words[cond + 1:] if x.pos_ == "VERB"), None)
+    return None
 
 
 def _first_content(words: list["Token"]) -> "Token | None":
@@ -1094,6 +1137,10 @@ _WAYS = frozenset({"условие", "порядок", "схема", "спосо
 _RATES = frozenset({"скидка", "комиссия", "ставка", "наценка", "вознаграждение", "надбавка"})
 
 
+# a period per which a thing recurs: «в неделю», «в месяц», «за смену»
+_PER = re.compile(r"\b(?:в|за)\s+(?:день|неделю|месяц|год|квартал|сутки|смену|сезон)\b")
+
+
 def _verbless(words: list["Token"]) -> bool:
     """No verb at all: «Откуда разница?», «сколько доставка в д. Курово»."""
     return not any(t.pos_ in ("VERB", "AUX") for t in words)
@@ -1108,6 +1155,9 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
         words, norms = words[:cut] + words[cut + 3:], norms[:cut] + norms[cut + 3:]
     if interrogative in ("как", "насколько") and "часто" in norms:
         return "frequency"   # «Как часто должен приезжать сокольник?» → «трижды в неделю»
+    if interrogative == "сколько" and "раз" in norms[norms.index("сколько") + 1:][:1] and \
+            _PER.search(" ".join(norms)):
+        return "frequency"   # «Сколько раз в неделю проходят занятия?» → «дважды в неделю»
     if interrogative == "как" and "скоро" in norms:
         return "date"        # «Как скоро можете выехать?» asks when («завтра», «через два дня»), not how long it lasts
     if interrogative in ("как", "насколько") and {"долго", "быстро", "скоро"} & set(norms):

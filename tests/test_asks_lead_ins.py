@@ -1,0 +1,97 @@
+"""Sentences around the questions that ask nothing themselves or ask in a roundabout way: a thanks in advance
+(«Буду признательна, если ответите…»), an interest naming what the questions below are about, a second half
+asking the form of the thing of the first — and the traps that must stay questions or requests."""
+
+from __future__ import annotations
+
+from _questions import align_texts, asks_in
+
+
+def _kinds(text: str) -> list[tuple[str, str]]:
+    return [(a.kind, a.text) for a in asks_in(text)]
+
+
+def test_thanks_for_answering_these_questions_asks_nothing():
+    letter = ("Какой будет состав группы? Можно ли разбить оплату на два этапа? "
+              "Буду признательна, если ответите на них до конца недели.")
+    assert [t for _, t in _kinds(letter)] == ["Какой будет состав группы?", "Можно ли разбить оплату на два этапа?"]
+
+
+def test_thanks_in_advance_for_a_thing_done_is_a_request():
+    assert _kinds("Буду благодарен, если пришлёте счёт до пятницы.") == \
+        [("request", "Буду благодарен, если пришлёте счёт до пятницы.")]
+    # traps: thanks for telling is a question; thanks for answering a named question asks it
+    assert _kinds("Буду благодарна, если подскажете сроки поставки.")[0][0] == "question"
+    assert _kinds("Буду признателен, если ответите на вопрос о доставке в Казань.")[0][0] == "question"
+
+
+def test_thanks_in_advance_names_no_topic():
+    ask = asks_in("Буду благодарна, если подскажете сроки поставки.")[0]
+    assert "благодарный" not in ask.focus
+
+
+def test_an_interest_followed_by_questions_only_names_their_subject():
+    letter = ("сын во 2 классе. интересует ваша продленка с сентября.\n"
+              "подскажите пожалуйста забираете ли вы детей из школы сами или нужно приводить.")
+    assert [t for _, t in _kinds(letter)] == \
+        ["подскажите пожалуйста забираете ли вы детей из школы сами или нужно приводить."]
+
+
+def test_an_interest_alone_or_in_a_kind_of_answer_stays_a_question():
+    assert len(asks_in("Интересует ваша продленка с сентября.")) == 1     # nothing else asks: it is the question
+    got = asks_in("Интересует стоимость продленки. Когда начало занятий?")
+    assert [a.answer_type for a in got] == ["money", "date"]
+    got = asks_in("Интересует, можно ли оплатить картой. Когда начало занятий?")
+    assert len(got) == 2
+
+
+def test_the_form_of_the_thing_of_the_first_half_borrows_it():
+    first, second = asks_in("Вопрос: будет ли у нас отчёт по обращениям, и в каком виде, чтобы не нарушалась "
+                            "анонимность?")
+    assert "отчет" in second.topic_nouns
+    al = align_texts("Вопрос: будет ли у нас отчёт по обращениям, и в каком виде, чтобы не нарушалась анонимность?",
+                     "Отчёт будет ежеквартальный и только обезличенный: число обращений и основные темы.")
+    assert [a.answered for a in al] == [True, True]
+
+
+def test_a_trap_the_second_half_with_a_thing_of_its_own_keeps_it():
+    _, second = asks_in("Сколько стоит доставка и в каком виде приходят документы на груз?")
+    assert "документ" in second.topic_nouns and "доставка" not in second.topic_nouns
+
+
+def test_how_many_times_a_week_asks_how_often():
+    ask = asks_in("Подскажите, сколько раз в неделю проходят занятия?")[0]
+    assert ask.answer_type == "frequency"
+    assert asks_in("Сколько раз можно перенести занятие?")[0].answer_type == "count"     # trap: no period
+    al = align_texts("Подскажите, сколько раз в неделю проходят занятия?",
+                     "По специальности занимаются дважды в неделю по 45 минут.")
+    assert al[0].answered
+
+
+def test_a_street_named_by_its_adjective_is_a_topic():
+    ask = asks_in("Можно ли заниматься в нашем офисе на Лесной, или только у вас?")[0]
+    assert "лесной" in ask.topic_nouns
+    al = align_texts("Можно ли заниматься в нашем офисе на Лесной, или только у вас?",
+                     "Преподаватель будет приезжать к вам: на Лесную выезжаем без доплаты.")
+    assert al[0].answered
+    # trap: a capitalised adjective opening the sentence is no place
+    assert "новый" not in asks_in("Новые тарифы уже действуют?")[0].topic_nouns
+
+
+def test_a_short_verdict_on_the_thing_asked_is_a_yes():
+    al = align_texts("Сколько человек максимум в группе? Можно ли провести в два дня по субботам, чтобы не отрывать "
+                     "людей от работы?",
+                     "16 человек — нормально, беру группы до 18.\nСубботы подходят. Могу 12 и 19 апреля.")
+    assert [a.answered for a in al] == [True, True]
+    # trap: a verdict on another thing does not say the two days are possible
+    al = align_texts("Можно ли провести тренинг в два дня по субботам?", "Зал подходит.")
+    assert not al[0].answered
+
+
+def test_a_volume_of_work_is_told_in_hours():
+    al = align_texts("Какой объём самостоятельной работы в неделю ожидается от слушателей?",
+                     "Самостоятельная работа — около 4–5 часов в неделю, в основном чтение кейсов.")
+    assert al[0].answered
+    al = align_texts("Какой объём самостоятельной работы в неделю ожидается от слушателей?",
+                     "Самостоятельная работа — чтение кейсов и подготовка к занятиям.")
+    assert not al[0].answered      # trap: what the work is says nothing of how much
