@@ -95,3 +95,49 @@ def test_a_volume_of_work_is_told_in_hours():
     al = align_texts("Какой объём самостоятельной работы в неделю ожидается от слушателей?",
                      "Самостоятельная работа — чтение кейсов и подготовка к занятиям.")
     assert not al[0].answered      # trap: what the work is says nothing of how much
+
+
+def test_experience_is_told_by_the_work_done():
+    al = align_texts("Есть ли у вас опыт работы с дистрибуторами фармацевтики?",
+                     "С фармдистрибуцией работаем давно: сейчас в портфеле три дистрибутора и аптечная сеть.")
+    assert al[0].answered
+    # trap: a project promised is no experience («Проект пришлю сегодня»)
+    al = align_texts("Есть ли у вас опыт именно по капремонту школ?", "Проект договора пришлю сегодня до конца дня.")
+    assert not al[0].answered
+
+
+def test_a_preferred_window_is_no_figure_to_repeat():
+    al = align_texts("Можете ли посмотреть объект на следующей неделе, лучше во вторник или в среду после 14?",
+                     "Объект посмотрим во вторник, 20 мая, в 15:00 — приедет технический директор.")
+    assert al[0].answered
+    assert asks_in("Можно ли продлить прощание до двух часов?")[0].figures == ["два"]    # trap: an extent stays
+
+
+def test_whether_a_term_or_a_price_changes_is_a_yes_no_question():
+    ask = asks_in("Если урезаем выборку до 600 и только Москва — сроки сдвинутся?")[0]
+    assert ask.answer_type == "yesno" and "срок" in ask.topic_nouns
+    al = align_texts("Если урезаем выборку до 600 и только Москва — сроки сдвинутся?",
+                     "Нет, отчёт сдаём, как договаривались, — 6 июня. Смету под 600 анкет пришлю сегодня.")
+    assert al[0].answered
+    al = align_texts("Тариф за хранение при таком объёме останется прежним?",
+                     "Ставка за хранение не изменится — 1,2 ₽ за литр в сутки, как в договоре.")
+    assert al[0].answered
+    assert asks_in("Какие сроки у второго этапа?")[0].answer_type == "date"       # trap: the term itself asked
+    al = align_texts("Цена останется прежней?", "Доставка в Казань займёт 3 дня.")
+    assert not al[0].answered
+
+
+def test_a_start_is_not_done_by_another_thing_done():
+    al = align_texts("Сколько стоит претензия и когда сможете начать?",
+                     "Документы посмотрели. Подготовка претензии — 15 000 ₽, в эту сумму входит расчёт неустойки.")
+    assert [a.answered for a in al] == [True, False]
+    al = align_texts("Когда сможете начать претензию?", "Претензию уже начали готовить.")
+    assert al[0].answered
+
+
+def test_a_clause_number_is_no_date():
+    al = align_texts("Оцените шансы выиграть суд.",
+                     "Шансы суда оценю после претензионного этапа: в п. 6.2 договора неустойка прописана прямо.")
+    assert al[0].ask.kind == "request" and not al[0].answered
+    al = align_texts("Оцените шансы выиграть суд.", "Шансы суда оценю до 12 мая, когда посмотрю переписку.")
+    assert al[0].answered       # trap: a date stays a date

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
-from letterlint.text.asks import Ask, _HOW_MUCH, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
+from letterlint.text.asks import Ask, _CHANGE_VERBS, _HOW_MUCH, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
 from letterlint.text.morph import word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
@@ -45,6 +45,7 @@ class AnswerConfig:
     vector_min: float = 0.5
     request_types: dict[str, str] = field(default_factory=dict)   # «посчитать» → money: a request done by an answer
     measures: dict[str, str] = field(default_factory=dict)   # «возраст» → age: the noun of a measure and its kind
+    kinds: dict[str, str] = field(default_factory=dict)      # «срок» → date: a noun naming a kind of answer
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
@@ -62,6 +63,7 @@ class AnswerConfig:
             request_types={norm(k): str(v) for k, v in (p.get("request_answer_types") or {}).items()},
             measures={norm(k): str(v) for k, v in (p.get("type_nouns") or {}).items()
                       if v in ("size", "weight", "volume", "age")},
+            kinds={norm(k): str(v) for k, v in (p.get("type_nouns") or {}).items()},
         )
 
 
@@ -438,8 +440,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
             quality = _quality_named(ask, c)
-            if quality:
-                ov = max(ov, cfg.min_overlap)   # «Больно ли это?» → «боли не будет»: the quality is the topic
+            kind_told = _kind_told(ask, c, cfg)
+            if quality or kind_told:
+                # «Больно ли это?» → «боли не будет»: the quality is the topic; «сроки сдвинутся?» → «отчёт сдаём,
+                # как договаривались, — 6 июня»: the term is told by its date
+                ov = max(ov, cfg.min_overlap)
             type_ok = _type_ok(ask, c, cfg)
             promised = _says(c, cfg, "deferral")
             dated = _calendar_dated(c, cfg)
@@ -570,7 +575,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("когда мы приедем или начнём")
             # («Прошу оценить стоимость и срок изготовления» is done by the price and the term, whatever is made)
             asked_for = ask.kind == "request" and type_ok and share(ask.objects, c, cfg.stem, cfg.synonyms) > 0
-            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or kind_told or
                                                in_time or chosen or measured or phrase or our_turn or asked_for) and \
                     share(ask.topic_nouns + _qualifiers(ask, cfg), c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
@@ -785,6 +790,14 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # (or it is how things are done: «можно ли подключить свой домен» → «Свой домен подключается за пару минут»)
     return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or not c.past and _same_verb(ask, c, cfg) or \
         _says(c, cfg, "done") or not c.past and _manner_named(ask, c, cfg)
+
+
+def _kind_told(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """A yes/no question about a kind of answer itself («Сроки сдвинутся?», «Цена останется прежней?») names its
+    topic where the sentence gives a date or a sum."""
+    return ask.answer_type == "yesno" and any(
+        cfg.kinds.get(n) in ("date", "money") and _says(c, cfg, "amount" if cfg.kinds[n] == "money" else "date")
+        for n in ask.topic_nouns)
 
 
 def _short_verdict(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -1205,6 +1218,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "yesno":
         if _says(c, cfg, "yesno"):
             return True
+        if c.lemmas & _CHANGE_VERBS and set(ask.verbs) & _CHANGE_VERBS:
+            return True   # «Тариф останется прежним?» → «Ставка за хранение не изменится»
         if asks_existence(ask):
             return _exists_named(ask, c, cfg) or _says(c, cfg, "done")
         if share(ask.focus, c, cfg.stem, cfg.synonyms) >= 0.9:
@@ -1227,10 +1242,13 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
     if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
             share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and \
-            (not _past_for_future(ask, c) or _same_verb(ask, c, cfg)):
+            (not (_past_for_future(ask, c) or set(ask.verbs) & _START_VERBS) or _same_verb(ask, c, cfg)):
         # «Когда будет макет?» → «Макет готов, файл во вложении»; «Когда пришлёте макет?» → «Макет отправили
-        # вчера», but not «Когда вернут деньги за штраф?» → «Штраф ошибочный, заявку на отмену передали»
+        # вчера», but not «Когда вернут деньги за штраф?» → «Штраф ошибочный, заявку на отмену передали», nor «Когда
+        # сможете начать претензию?» → «Документы посмотрели» (a start is done only by itself: «Уже начали»)
         return True
+    if t == "date" and set(ask.verbs) & _START_VERBS and c.past and _same_verb(ask, c, cfg):
+        return True       # «Когда сможете начать?» → «Уже начали готовить претензию»
     if t == "duration":
         # a date answers «сколько займёт» when it is the end: «закончим к пятнице», not «свободные дни 22 и 24 апреля»
         # (and a length added to the term is not the term: «это добавит к сроку ещё одну неделю»)

@@ -611,8 +611,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     nouns = [f for f, t in _focus_tokens(topic_words, lex, rejected_too=False) if t.pos_ in ("NOUN", "PROPN", "X")
              or _place_name(t)]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
-    topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES or n == referred)
-                   and n not in lex.generic_nouns]
+    changing = atype == "yesno" and _asks_change(words, interrogative)
+    topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES or n == referred
+                                        or changing) and n not in lex.generic_nouns]
     if atype == "duration":
         # «сколько займёт вся работа от старта до запуска?»: the ends of the span are no topic of their own
         topic_nouns = [n for n in topic_nouns if n not in _span_ends(topic_words)]
@@ -691,7 +692,11 @@ def _asked_extents(toks: list["Token"]) -> list[str]:
     часов?» → ['два'], «на 40 человек» → ['40']; never «ещё одного водителя»."""
     return [f for k, f in _figures(toks)
             if k and toks[k - 1].pos_ == "ADP" or k > 1 and toks[k - 2].pos_ == "ADP" and toks[k - 1].text.isdigit()
-            if extras.form(toks[k]) not in _ONE]
+            if extras.form(toks[k]) not in _ONE and extras.form(toks[k - 1]) not in _WINDOW]
+
+
+# a time window the client prefers, not an extent asked for: «во вторник или в среду после 14» → «в 15:00»
+_WINDOW = frozenset({"после", "позже", "раньше"})
 
 
 _PRONOUN_AGREES = {"её": {"femn", "sing"}, "ее": {"femn", "sing"}, "она": {"femn", "sing"}, "его": {"sing"},
@@ -1211,6 +1216,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             return lex.type_nouns[asked]
     # (after the noun a «какой» question asks about: «Какое количество участников на тарифе?» counts, «Какие
     # сроки оплаты?» asks when)
+    if _asks_change(words, interrogative):
+        return "yesno"    # «…сроки сдвинутся?», «Цена останется прежней?» ask whether it changes, not the term
     for f in focus:   # «Какая стоимость?» asks for money, but «Когда после оплаты получим ключи?» for a date
         if f in lex.type_nouns and lex.type_nouns[f] == "money" and not asks_when and f not in setting:
             return "money"
@@ -1251,6 +1258,18 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
     if li or interrogative is None:
         return "yesno"    # «Вы работаете с такими документами?» — asked by intonation: yes or no
     return "open"
+
+
+# a change to the thing named: asked by intonation, whether it happens
+_CHANGE_VERBS = frozenset({"сдвинуться", "сместиться", "измениться", "поменяться", "вырасти", "увеличиться",
+                           "уменьшиться", "снизиться", "подняться", "повыситься", "понизиться", "сократиться",
+                           "удлиниться", "затянуться", "остаться", "сохраниться", "пересчитываться", "меняться",
+                           "расти", "увеличиваться", "уменьшаться", "сдвигаться"})
+
+
+def _asks_change(words: list["Token"], interrogative: str | None) -> bool:
+    """Asked by intonation whether the thing named changes: «Сроки сдвинутся?» (the term is the topic then)."""
+    return interrogative is None and any(_lemmas(t) & _CHANGE_VERBS for t in words)
 
 
 _FILLERS = frozenset({"пожалуйста", "также", "тоже", "еще", "ещё", "и", "а", "нас", "меня", "нам", "мне", "заодно",
