@@ -141,3 +141,59 @@ def test_a_clause_number_is_no_date():
     assert al[0].ask.kind == "request" and not al[0].answered
     al = align_texts("Оцените шансы выиграть суд.", "Шансы суда оценю до 12 мая, когда посмотрю переписку.")
     assert al[0].answered       # trap: a date stays a date
+
+
+def test_lessons_online_need_the_way_named():
+    al = align_texts("Есть ли занятия онлайн, если Егор заболеет?",
+                     "Есть оба формата: мини-группы до 6 человек и индивидуальные занятия.")
+    assert not al[0].answered
+    al = align_texts("Есть ли занятия онлайн, если Егор заболеет?",
+                     "Если Егор заболеет, подключится к занятию группы удалённо, по ссылке.")
+    assert al[0].answered
+    # trap: a visit in person is told in many words
+    al = align_texts("Можно ли до запуска тиража посмотреть образец вышивки вживую?",
+                     "Образец сделаем на одной худи: можно приехать посмотреть к нам на производство.")
+    assert al[0].answered
+
+
+def test_saturday_is_no_sunday_but_both_are_the_weekend():
+    al = align_texts("Во сколько заканчиваются занятия в субботу?",
+                     "Турниры на разряд проводим раз в месяц по воскресеньям, участие входит в абонемент.")
+    assert not al[0].answered
+    assert align_texts("Работаете в субботу?", "По выходным работаем с 10 до 16.")[0].answered
+
+
+def test_english_speaking_is_english():
+    al = align_texts("Работаете ли вы с англоязычными выступлениями?",
+                     "Да, английский — рабочий язык у половины моих клиентов, текст готовим сразу на нём.")
+    assert al[0].answered
+
+
+def test_the_words_after_the_dash_say_what_kind_is_asked():
+    ask = asks_in("Как считаются часы сверх пакета — по какой ставке?")[0]
+    assert ask.answer_type == "money"
+    assert asks_in("Как считаются часы сверх пакета — поминутно?")[0].answer_type == "open"    # trap: no new word
+    al = align_texts("Как считаются часы сверх пакета — по какой ставке?",
+                     "В пакет входит 20 часов работ в месяц, неиспользованные часы переносятся на следующий месяц.")
+    assert not al[0].answered
+    al = align_texts("Как считаются часы сверх пакета — по какой ставке?",
+                     "Часы сверх пакета считаем по 2 400 ₽ за час.")
+    assert al[0].answered
+
+
+def test_a_numbered_answer_of_the_wrong_kind_does_not_answer():
+    al = align_texts("1. Какое время реакции на заявку?\n2. Сколько стоит выезд инженера сверх пакета?",
+                     "1. Реагируем в течение 30 минут.\n2. Выезды инженера сверх пакета согласуем с вами заранее.")
+    assert [a.answered for a in al] == [True, False]
+    al = align_texts("1. Какое время реакции на заявку?\n2. Сколько стоит выезд инженера сверх пакета?",
+                     "1. Реагируем в течение 30 минут.\n2. Выезд сверх пакета — 3 500 ₽.")
+    assert [a.answered for a in al] == [True, True]
+
+
+def test_a_list_of_choices_answers_one_question_and_the_end_answers_how_long():
+    al = align_texts("Что по деталям и сколько ждать?",
+                     "По деталям есть два варианта:\n— оригинальные колодки — 7 800 рублей за комплект;\n"
+                     "— аналог от Brembo — 5 200 рублей за комплект.\n\n"
+                     "Замену сделаем вместе с обслуживанием, и машина будет готова сегодня к 18:00.")
+    assert [a.answered for a in al] == [True, True]
+    assert "18:00" in al[1].best.text

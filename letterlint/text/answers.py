@@ -224,9 +224,14 @@ _OUR_LIST_LEAD = re.compile(r"\b(?:пришлите|возьмите|подго�
 
 
 def _asks_for_list(singles: list[Candidate], first: Candidate) -> bool:
-    """The list is introduced by our own request («Для встречи возьмите, пожалуйста: — трудовой договор; …»)."""
+    """The list is introduced by our own request («Для встречи возьмите, пожалуйста: — трудовой договор; …») or
+    lists the choices of one answer («По деталям есть два варианта: — оригинальные…; — аналог…»)."""
     k = singles.index(first)
-    return k > 0 and bool(_OUR_LIST_LEAD.search(singles[k - 1].text))
+    return k > 0 and bool(_OUR_LIST_LEAD.search(singles[k - 1].text) or _CHOICES_LEAD.search(singles[k - 1].text))
+
+
+# a list of choices for one question, not one item per question: «По деталям есть два варианта:»
+_CHOICES_LEAD = re.compile(r"\b(?:вариант|способ|тариф|пакет|формат|опци)\w*[^.!?]*:\s*$", re.I)
 
 
 _LABEL_LINE = re.compile(r"^\s*[А-ЯЁ][а-яё]+(?:\s+[а-яё]+)?:\s*\S")
@@ -422,7 +427,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     # (a length of time only when the reply names one: «работает 2–3 часа» does not answer «как быстро уходят
     # голуби» when «за полтора-два месяца» is there too)
     single = {t for t in ("money", "duration") if sum(1 for a in asks if a.answer_type == t) == 1 and
-              (t == "money" or sum(1 for c in singles if _says(c, cfg, t)) == 1)}
+              (t == "money" or sum(1 for c in singles if _length_told(c, cfg)) == 1)}
     numbered_asks = [a for a in asks if a.number is not None]
     mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
     # «По вашим вопросам: — 38 900 ₽; — до 31 мая; — да, …»: a list with one item per question, in order
@@ -498,7 +503,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             # its words: «Передача в Метрику есть: … включается за пару минут» to «Сколько хранятся записи?»; but
             # «сколько займёт вся работа?» names no thing of its own)
             unique = total or ask.answer_type in single and ask.kind == "question" and \
-                _says(c, cfg, "amount" if ask.answer_type == "money" else ask.answer_type) and _sole_fit(ask, c, cfg) \
+                (_says(c, cfg, "amount") if ask.answer_type == "money" else _length_told(c, cfg)) and \
+                _sole_fit(ask, c, cfg) \
                 and not _rate_missing(ask, c, cfg) \
                 and (ask.answer_type == "money" or ov > 0 or not ask.topic_nouns or not any(
                     o is not ask and _overlap(o, c, cfg.stem, cfg.synonyms) >= cfg.min_overlap for o in asks))
@@ -575,13 +581,14 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append("когда мы приедем или начнём")
             # («Прошу оценить стоимость и срок изготовления» is done by the price and the term, whatever is made)
             asked_for = ask.kind == "request" and type_ok and share(ask.objects, c, cfg.stem, cfg.synonyms) > 0
-            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or kind_told or
-                                               in_time or chosen or measured or phrase or our_turn or asked_for) and \
+            if ask.topic_nouns and ov and not (by_number or by_ref or unique or strong_yes or strong_do or quality or
+                                               kind_told or in_time or chosen or measured or phrase or our_turn or
+                                               asked_for) and \
                     share(ask.topic_nouns + _qualifiers(ask, cfg), c, cfg.stem, cfg.synonyms) == 0:
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 vetoes.append("no_topic")
-            if (ask.answer_type == "date" or ask.answer_type == "duration" and not _duration_said(c, cfg)) and \
-                    ask.topic_nouns and not (by_number or by_ref or our_turn or phrase) and \
+            if (ask.answer_type == "date" or ask.answer_type == "duration" and not (_duration_said(c, cfg) or unique)) \
+                    and ask.topic_nouns and not (by_number or by_ref or our_turn or phrase) and \
                     share(_asked_thing(ask), c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
@@ -599,7 +606,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if ask.answer_type in ("duration", "date") and not (by_number or by_ref) and _other_side(ask.text, c.text):
                 # «сколько часов до операции не кормить?» is not answered by «часа через три после операции»
                 vetoes.append("other_side")
-            if placed.startswith("абзац") and ask.answer_type in _STRICT and not (type_ok or deferred or by_number):
+            if (placed.startswith("абзац") or by_number) and ask.answer_type in _STRICT and not (type_ok or deferred):
                 # under «По видео:» a sentence with no date does not say when the video is ready
                 vetoes.append("kind_missing")
             if not (by_number or by_ref or deferred or _decides(ask, c, cfg)):
@@ -618,6 +625,10 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Входит ли НДС в цены каталога?» is not answered by the catalogue prices without the НДС, nor
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 vetoes.append("key_noun_missing")
+            elif ask.answer_type == "yesno" and not (by_number or by_ref or _YES_NO_OPENING.match(c.text)) and \
+                    any(share([m], c, cfg.stem, cfg.synonyms) == 0 for m in ask.focus if m in _MODES):
+                # «Есть ли занятия онлайн?» is not answered by «Есть оба формата: группы и индивидуальные занятия»
+                vetoes.append("mode_missing")
             elif ask.key_nouns and not (by_number or by_ref) and _other_kind_named(ask, c, cfg):
                 # «Входит ли в тариф кадровый учёт?» is not answered by «входит бухгалтерский и налоговый учёт»
                 vetoes.append("key_noun_missing")
@@ -736,6 +747,7 @@ _VETOES = {
     "date_elsewhere": ("дата не при том, о чём спросили", "the date is not next to what was asked about"),
     "other_side": ("спросили о времени до события, а названо после (или наоборот)",
                    "the time before the event was asked, the time after it is given (or the other way round)"),
+    "mode_missing": ("не назван способ, о котором спросили", "the way asked about is not named"),
     "person_elsewhere": ("человек назван не при том, о чём спросили",
                          "the person is not named with what was asked about"),
     "start_for_end": ("спросили об окончании, а названо начало", "the end was asked, the start is given"),
@@ -790,6 +802,11 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # (or it is how things are done: «можно ли подключить свой домен» → «Свой домен подключается за пару минут»)
     return c.acts or _says(c, cfg, "yesno") or _says(c, cfg, "verdict") or not c.past and _same_verb(ask, c, cfg) or \
         _says(c, cfg, "done") or not c.past and _manner_named(ask, c, cfg)
+
+
+def _length_told(c: Candidate, cfg: AnswerConfig) -> bool:
+    """A length of time, or the end it comes to: «машина будет готова сегодня к 18:00» answers «сколько ждать?»."""
+    return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
 
 
 def _kind_told(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
@@ -1089,6 +1106,11 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return any(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in phrase) and _names_kept(ask, things, c, cfg)
 
 
+# a way a thing is done that makes it another thing to have: «занятия онлайн» are not any lessons (a visit in person
+# is told in many words: «можно приехать посмотреть» answers «посмотреть вживую»)
+_MODES = frozenset({"онлайн", "дистанционно", "удаленно", "дистанционный", "удаленный"})
+
+
 _PERCENT = re.compile(r"\d\s*%")
 _SHARES = _RATES - {"ставка"}   # rates given as a share («ставка за контейнер» is a price)
 _IN_STOCK = frozenset({"наличие", "склад", "остаток"})
@@ -1263,6 +1285,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     rate = cfg.type_patterns.get("rate_asked")
     if t == "money" and rate is not None and rate.search(ask.text) and _says(c, cfg, "share"):
         return True       # «Какая комиссия за оплату картами?» → «для карт — от 2,3% до 2,8%»
+    if t == "money" and set(ask.topic_nouns) & _RATES and not (_says(c, cfg, "amount") or _PERCENT.search(c.text)):
+        return False      # «по какой ставке?» is told by a sum or a share, not by «в пакет входит 20 часов»
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _has_count(c.text, cfg)
     if t == "volume" and _says(c, cfg, "duration"):

@@ -562,6 +562,12 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
     asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
+    if kind == "question" and atype == "open" and asked_by == "как":
+        # «Как считаются часы сверх пакета — по какой ставке?»: the words after the dash say what kind is asked
+        for _, tail in _dash_splits(words, toks)[:1]:
+            again = next((extras.form(t) for t in tail[:3] if extras.form(t) in lex.interrogatives), None)
+            if again not in (None, "как", "ли"):
+                atype = _answer_type(tail, again, False, _focus(tail, lex), lex)
     if asked_by == "откуда" and _verbless(words):
         atype = "reason"    # «Откуда разница?», «Откуда такая сумма?» ask why; «Откуда забираете?» where from
     topic_words = words
