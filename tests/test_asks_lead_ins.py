@@ -4,7 +4,8 @@ asking the form of the thing of the first — and the traps that must stay quest
 
 from __future__ import annotations
 
-from _questions import align_texts, asks_in
+from _questions import align_texts, asks_in, source
+from letterlint.text.pipeline import analyse
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:
@@ -197,3 +198,46 @@ def test_a_list_of_choices_answers_one_question_and_the_end_answers_how_long():
                      "Замену сделаем вместе с обслуживанием, и машина будет готова сегодня к 18:00.")
     assert [a.answered for a in al] == [True, True]
     assert "18:00" in al[1].best.text
+
+
+def test_a_way_turned_down_need_not_be_named():
+    al = align_texts("Можно ли проводить занятия у нас в офисе на Васильевском острове, а не онлайн?",
+                     "Да, преподаватель будет приезжать к вам в офис на Васильевский.")
+    assert al[0].answered
+
+
+def test_a_line_opening_with_a_yes_answers_the_next_question_in_its_turn():
+    letter = "Запчасти ваши или можно свои привезти? Успеете за один день? Ждать в сервисе можно?"
+    reply = ("Вадим, здравствуйте!\n\nСвои привезти можно, тогда гарантию даём только на работу.\n"
+             "Да, замена передних колодок на Рио — около часа, с проточкой дисков — полтора.\n"
+             "Да, ждать можно: есть зона ожидания с кофе.")
+    assert [a.answered for a in align_texts(letter, reply)] == [True, True, True]
+    # trap: a sentence going on after an answer in its line explains that answer
+    reply = ("Вадим, здравствуйте!\n\nСвои привезти можно, тогда гарантию даём только на работу. "
+             "Колодки должны быть новыми, в упаковке.\nДа, ждать можно: есть зона ожидания с кофе.")
+    assert [a.answered for a in align_texts(letter, reply)] == [True, False, True]
+
+
+def test_tell_me_if_after_a_why_asks_that_question_again():
+    assert [a.text for a in asks_in("Почему трактор опаздывает? Если дело в технике — скажите прямо, будем искать "
+                                    "другого подрядчика.")] == ["Почему трактор опаздывает?"]
+    # traps: alone it asks; with a question word of its own it asks its own thing
+    assert len(asks_in("Если дело в технике — скажите прямо, будем искать другого подрядчика.")) == 1
+    assert len(asks_in("Почему трактор опаздывает? Если есть скидка, скажите, сколько.")) == 2
+
+
+def test_a_sum_in_thousands_may_end_a_sentence():
+    doc = analyse(source("Ищем агентство на 80 человек, бюджет около 1,5 млн. Вы такое делаете?")).doc
+    assert [s.text for s in doc.sents] == ["Ищем агентство на 80 человек, бюджет около 1,5 млн.", "Вы такое делаете?"]
+    doc = analyse(source("Бюджет — 1,5 млн. руб. без НДС, аванс 300 тыс. рублей.")).doc
+    assert len(list(doc.sents)) == 1         # trap: the unit after it goes on
+
+
+def test_the_clients_plan_before_a_comma_is_the_setting():
+    q = "добрый день, думаю записаться на маникюр к мастеру Оле в субботу, есть ли у нее окошко после обеда?"
+    ask = asks_in(q)[0]
+    assert ask.verbs == ["есть"] and "окошко" in ask.topic_nouns
+    assert align_texts(q, "Добрый день! У Ольги в субботу свободно в 14:00 и в 16:30.")[0].answered
+    # trap: a question naming nothing after the comma keeps the thing of the plan
+    ask = asks_in("Возьмём на пробу вашу новую сырокопчёную, сколько минимально можно заказать?")[0]
+    assert "сырокопченый" in ask.focus or "сырокопчёный" in ask.focus

@@ -626,7 +626,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «…таможенное оформление?» by «страховку оформить»: the thing itself, or a synonym
                 vetoes.append("key_noun_missing")
             elif ask.answer_type == "yesno" and not (by_number or by_ref or _YES_NO_OPENING.match(c.text)) and \
-                    any(share([m], c, cfg.stem, cfg.synonyms) == 0 for m in ask.focus if m in _MODES):
+                    any(share([m], c, cfg.stem, cfg.synonyms) == 0 for m in _modes(ask)):
                 # «Есть ли занятия онлайн?» is not answered by «Есть оба формата: группы и индивидуальные занятия»
                 vetoes.append("mode_missing")
             elif ask.key_nouns and not (by_number or by_ref) and _other_kind_named(ask, c, cfg):
@@ -1106,6 +1106,12 @@ def _exists_named(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     return any(share([f], c, cfg.stem, cfg.synonyms) > 0 for f in phrase) and _names_kept(ask, things, c, cfg)
 
 
+def _modes(ask: Ask) -> list[str]:
+    """The ways asked for, not those turned down («у нас в офисе, а не онлайн»)."""
+    told = norm(ask.text)
+    return [m for m in ask.focus if m in _MODES and not re.search(r"\bне\s+" + m, told)]
+
+
 # a way a thing is done that makes it another thing to have: «занятия онлайн» are not any lessons (a visit in person
 # is told in many words: «можно приехать посмотреть» answers «посмотреть вживую»)
 _MODES = frozenset({"онлайн", "дистанционно", "удаленно", "дистанционный", "удаленный"})
@@ -1518,7 +1524,9 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
     next_step = [(a, b) for a, b in pars if any(a <= s < b for s, _ in our)]
     for i, c in enumerate(singles):
         is_claimed = any(s <= c.start and c.end <= e for s, e in claimed)
-        new_par = i == 0 or "\n\n" in text[singles[i - 1].end:c.start]
+        # (a line of its own opening with a yes or a no starts a new answer too: «Да, замена колодок — около часа»)
+        new_par = i == 0 or "\n\n" in text[singles[i - 1].end:c.start] or \
+            "\n" in text[singles[i - 1].end:c.start] and bool(_YES_NO_OPENING.match(c.text))
         if any(a <= c.start < b for a, b in next_step):
             prev_claimed = False
             continue

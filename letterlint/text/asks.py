@@ -255,12 +255,18 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             if len(parts) > 1:
                 ask.sentence = (parts[0][0], parts[-1][1])
             asks.append(ask)
-    # «Интересует ваша продлёнка с сентября.» names what the questions after it are about
+    # «Интересует ваша продлёнка с сентября.» names what the questions after it are about; «Если дело в технике —
+    # скажите прямо» after «Почему трактор опаздывает?» asks that question again, in a condition
     return [a for k, a in enumerate(asks) if not (
         a.kind == "question" and a.answer_type == "yesno" and _INTEREST_IN.match(a.text) and
-        not _ASKING_WORD.search(a.text) and any(b.kind == "question" for b in asks[k + 1:]))]
+        not _ASKING_WORD.search(a.text) and any(b.kind == "question" for b in asks[k + 1:]) or
+        a.kind == "question" and k and asks[k - 1].kind == "question" and _TELL_IF.match(a.text) and
+        not _ASKING_WORD.search(a.text))]
 
 
+# «Если дело в технике — скажите прямо»: what to tell is the condition itself
+_TELL_IF = re.compile(r"^\W*(?:а\s+|и\s+)?если\b[^.?!—–]*[—–,]\s*(?:то\s+)?(?:так\s+и\s+)?(?:скажите|напишите|сообщите|"
+                      r"признайтесь)\s*(?:прямо|честно|сразу|откровенно)?\s*[,.!]", re.I)
 # an interest in a thing, not in a kind of answer («Интересует стоимость…» is typed money and stays a question)
 _INTEREST_IN = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,2}?(?:нас|меня)?\s*интерес(?:ует|уют|овал[аои]?)\s+(?!,)", re.I)
 _ASKING_WORD = re.compile(r"\?|\bли\b|\b(?:как\w*|сколько|когда|где|куда|кто|что|почему|зачем|чем|можно)\b", re.I)
@@ -875,6 +881,17 @@ def _without_lead_statement(words: list["Token"], toks: list["Token"]) -> list["
         if tail and extras.form(tail[0]) in _OPENING_WORDS and \
                 sum(w.pos_ == "NOUN" and w.text.isalpha() for w in tail) >= 2:
             return tail
+    # «думаю записаться к мастеру Оле в субботу, есть ли у неё окошко после обеда?» — our client's plan before a
+    # comma is the setting; the question after it opens with «… ли» or a question word
+    comma = next((t for t in toks if t.text == "," and words and words[0].idx < t.idx < words[-1].idx), None)
+    if comma is not None:
+        head = [w for w in words if w.idx < comma.idx]
+        tail = [w for w in words if w.idx > comma.idx]
+        if len(tail) >= 3 and any("1per" in extras.oc(w) and w.pos_ == "VERB" for w in head) and \
+                not any(extras.form(w) == "ли" for w in head) and \
+                (extras.form(tail[1]) == "ли" or extras.form(tail[0]) in _OPENING_WORDS - {"что", "как"}) and \
+                any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
+            return tail     # («Возьмём на пробу сырокопчёную, сколько минимально можно заказать?» names nothing after)
     return words
 
 
