@@ -241,3 +241,30 @@ def test_the_clients_plan_before_a_comma_is_the_setting():
     # trap: a question naming nothing after the comma keeps the thing of the plan
     ask = asks_in("Возьмём на пробу вашу новую сырокопчёную, сколько минимально можно заказать?")[0]
     assert "сырокопченый" in ask.focus or "сырокопчёный" in ask.focus
+
+
+def test_an_adjective_that_cannot_agree_with_the_genitive_after_it_is_a_noun():
+    assert "простой" in asks_in("простой сайта будет?")[0].topic_nouns
+    assert "простой" in asks_in("Простой станка оплачивается?")[0].topic_nouns
+    # traps: an adjective agreeing with its noun stays an adjective
+    assert asks_in("Стоимость новой версии какая?")[0].topic_nouns == ["версия"]
+    assert "новый" not in asks_in("Новый сайт будет?")[0].topic_nouns
+
+
+def test_maintenance_in_capitals_is_no_pronoun():
+    al = align_texts("Как часто механик будет приходить на плановое техобслуживание?",
+                     "Плановое ТО — раз в месяц по каждому лифту.")
+    assert al[0].answered
+    doc = analyse(source("ЕСЛИ ТО НЕ ПОМОЖЕТ, ЗВОНИТЕ.")).doc
+    assert [t.lemma_ for t in doc if t.text == "ТО"] == ["то"]          # trap: a line typed in capitals
+
+
+def test_a_question_put_off_under_its_own_topic_is_not_answered_elsewhere():
+    letter = "перенос делаете сами или нам нужно самим?\nпростой сайта будет? если да то скольк примерно"
+    reply = ("Перенос выполняем сами и бесплатно.\n\nНасчёт простоя — это зависит от того, как настроен ваш "
+             "сервер, уточним у администраторов и вернёмся с ответом.\n\nРезервные копии делаются каждую ночь, "
+             "восстановить сайт можно из панели.")
+    assert [a.answered for a in align_texts(letter, reply)] == [True, False]
+    # trap: a put-off with a date is an answer
+    reply = reply.replace("вернёмся с ответом", "вернёмся с ответом до пятницы, 14 февраля")
+    assert [a.answered for a in align_texts(letter, reply)] == [True, True]

@@ -436,6 +436,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     for idx, ask in enumerate(asks):
         best: tuple[float, Candidate | None, bool, list[str], list[str]] = (0.0, None, False, [], [])
         best_placed = False
+        put_off: tuple[float, Candidate | None, bool, list[str], list[str]] | None = None
         linked: list[tuple[int, float]] = []
         position = idx + 1
         total_pat = cfg.type_patterns.get("total")
@@ -654,7 +655,14 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
             if score > best[0] or score == best[0] > 0 and (by_number or by_ref) and not best_placed:
                 best = (score, c, deferred, reasons, vetoes)
                 best_placed = by_number or by_ref
+            if placed and evasive and c in singles:
+                put_off = (score, c, deferred, reasons, vetoes)
         score, cand, deferred, reasons, vetoes = best
+        if put_off is not None and not best_placed and score >= cfg.threshold:
+            # «Насчёт простоя — это зависит от сервера, уточним и вернёмся» under the question's own topic: the
+            # reply says it has no answer yet, whatever other sentences share a word with the question
+            score, cand, deferred, reasons, vetoes = put_off
+            vetoes = vetoes + ["put_off"]
         al = Alignment(ask, score >= cfg.threshold, round(score, 2), cand, deferred and score >= cfg.threshold, reasons,
                        vetoes)
         # (a bare «цена?» or «сколько по времени?» has no words to link: the one sum or length in the reply is
@@ -747,6 +755,7 @@ _VETOES = {
     "date_elsewhere": ("дата не при том, о чём спросили", "the date is not next to what was asked about"),
     "other_side": ("спросили о времени до события, а названо после (или наоборот)",
                    "the time before the event was asked, the time after it is given (or the other way round)"),
+    "put_off": ("под темой вопроса ответ отложен без срока", "put off with no date under the question's own topic"),
     "mode_missing": ("не назван способ, о котором спросили", "the way asked about is not named"),
     "person_elsewhere": ("человек назван не при том, о чём спросили",
                          "the person is not named with what was asked about"),
@@ -1498,7 +1507,7 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 # vetoes that say the best sentence answers a neighbouring question; its place in the reply does not mend that
-_WRONG_ANSWER = frozenset({"start_for_end", "other_side"})
+_WRONG_ANSWER = frozenset({"start_for_end", "other_side", "put_off"})
 
 
 def _by_position(result: list[Alignment], singles: list[Candidate], at: "AnalysedText", cfg: AnswerConfig,

@@ -97,17 +97,20 @@ def ud_feats(tag: Any) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def word_info(word: str, after_preposition: bool = False, subject_person: str | None = None) -> WordInfo:
+def word_info(word: str, after_preposition: bool = False, subject_person: str | None = None,
+              noun_first: bool = False) -> WordInfo:
     """Analyse one word form (cached: letters repeat the same words a lot). After a preposition a verb cannot
     stand: «на замер» is the noun «замер», not the verb «замереть», when the word has a noun reading. After a
     subject pronoun (``subject_person``: "2per" after «вы») a verb of that person wins: «вы примете» is «принять»,
-    not the noun «примета»."""
+    not the noun «примета». ``noun_first``: a noun reading wins («простой сайта» is the downtime, not «simple»)."""
     parses = analyzer().parse(word)
     if not parses:  # pragma: no cover - pymorphy3 always returns a parse
         w = norm(word)
         return WordInfo(w, frozenset({w}), "X", "", "UNKN", frozenset({"UNKN"}), frozenset({"UNKN"}))
     best = parses[0]
-    if after_preposition and best.tag.POS in ("VERB", "PRTS", "GRND", "INFN"):
+    if noun_first:
+        best = next((p for p in parses if p.tag.POS == "NOUN"), best)
+    elif after_preposition and best.tag.POS in ("VERB", "PRTS", "GRND", "INFN"):
         best = next((p for p in parses if p.tag.POS == "NOUN"), best)
     elif subject_person and best.tag.POS == "NOUN":
         best = next((p for p in parses if p.tag.POS == "VERB" and subject_person in p.tag), best)

@@ -474,6 +474,44 @@ def _set_morph(doc: "Doc") -> None:
         ex.oc[i], ex.oc_any[i] = info.oc, info.oc_any
         if info.morph:
             t.set_morph(info.morph)
+    _nouns_before_genitive(doc)
+    _maintenance(doc)
+
+
+def _maintenance(doc: "Doc") -> None:
+    """«ТО» in capitals among ordinary words is техобслуживание, not the pronoun «то» («Плановое ТО — раз в
+    месяц»); in a line typed in capitals it stays what it is."""
+    ex = extras.extras(doc)
+    words = [t for t in doc if t.is_alpha]
+    for k, t in enumerate(words):
+        if t.text != "ТО" or any(w.text.isupper() and len(w.text) > 2 for w in words[max(0, k - 2):k + 3] if w is not t):
+            continue
+        t.lemma_, t.pos_ = "техобслуживание", "NOUN"
+        ex.lemma_set[t.i] = frozenset({"техобслуживание", "то"})
+
+
+def _nouns_before_genitive(doc: "Doc") -> None:
+    """An adjective that cannot agree with the genitive noun after it is a noun: «простой сайта» (the downtime),
+    «управляющий компании», «дежурный смены» — not «новый сайт»."""
+    from letterlint.text.morph import analyzer, word_info
+
+    ex = extras.extras(doc)
+    words = [t for t in doc if not t.is_space]
+    for t, nxt in zip(words, words[1:]):
+        if t.pos_ not in ("ADJ", "VERB") or not {"ADJF", "PRTF"} & ex.oc[t.i] or nxt.pos_ != "NOUN" or \
+                "gent" not in ex.oc[nxt.i] or "NOUN" not in ex.oc_any[t.i]:
+            continue
+        noun = ex.oc[nxt.i]
+        if any(p.tag.POS in ("ADJF", "PRTF") and "gent" in p.tag and
+               (p.tag.number == "plur" == ("plur" in noun and "plur") or p.tag.gender in noun)
+               for p in analyzer().parse(t.norm_)):
+            continue       # «новой версии», «рабочего графика»: it agrees, an adjective
+        info = word_info(t.norm_, noun_first=True)
+        t.lemma_, t.pos_, t.tag_ = info.lemma, info.pos, info.tag
+        ex.lemma_set[t.i] = info.lemma_set
+        ex.oc[t.i], ex.oc_any[t.i] = info.oc, info.oc_any
+        if info.morph:
+            t.set_morph(info.morph)
 
 
 def _sentences_words(doc: "Doc") -> list[list["Token"]]:
