@@ -268,3 +268,21 @@ def test_a_question_put_off_under_its_own_topic_is_not_answered_elsewhere():
     # trap: a put-off with a date is an answer
     reply = reply.replace("вернёмся с ответом", "вернёмся с ответом до пятницы, 14 февраля")
     assert [a.answered for a in align_texts(letter, reply)] == [True, True]
+
+
+def test_a_contract_is_not_sent_by_agreeing():
+    al = align_texts("Пришлите, пожалуйста, договор транспортной экспедиции на подпись.",
+                     "Рады, что договорились. Поставщику сегодня отправлю контакты нашего агента в Нинбо.")
+    assert not al[0].answered
+    al = align_texts("Пришлите, пожалуйста, договор транспортной экспедиции на подпись.",
+                     "Договор на подпись отправлю сегодня до 18:00.")
+    assert al[0].answered
+
+
+def test_a_list_asked_for_is_sent_as_a_list():
+    al = align_texts("Пришлите, пожалуйста, перечень анализов и как к ним подготовиться.",
+                     "Да, успеем: результаты анализов будут готовы 27-го, и 28-го педиатр оформит справку.")
+    assert not al[0].answered
+    al = align_texts("Пришлите, пожалуйста, перечень анализов и как к ним подготовиться.",
+                     "Перечень анализов и памятку по подготовке прикладываю к письму.")
+    assert al[0].answered

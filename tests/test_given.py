@@ -155,3 +155,25 @@ def test_a_question_about_each_workplace_does_not_ask_how_many_there_are():
     assert rule_messages("asked-again", client, per_place) == []
     again = "Да, сделаем. Подскажите, сколько у вас рабочих мест?"
     assert len(rule_messages("asked-again", client, again)) == 1
+
+
+def test_the_number_of_a_list_item_gives_no_count():
+    client = ("Прошу ответить по пунктам:\n1. Сколько мест вы можете выделить нам на вторую смену?\n"
+              "4. Как организована доставка детей — автобус от Москвы входит в стоимость?")
+    assert _given(client, "Сколько примерно будет детей?") is None
+    assert _given("Поедут 25 детей, доставка нужна от Москвы.", "Сколько примерно будет детей?") is not None
+
+
+def test_an_income_level_is_the_income():
+    client = "Руководитель отдела продаж, в подчинении 8 менеджеров. Доход 250–300 тыс. на руки, треть — бонус."
+    assert _given(client, "На какой уровень дохода ориентируемся для кандидата?") is not None
+    assert _given("Руководитель отдела продаж, в подчинении 8 менеджеров.",
+                  "На какой уровень дохода ориентируемся для кандидата?") is None        # trap: no income told
+
+
+def test_a_weekly_day_and_hour_give_the_convenient_time():
+    client = "Решили попробовать: по средам в 18:30, в переговорной на 8 этаже, человек 10–12."
+    assert _given(client, "В какое время вам удобно проводить занятия?") is not None
+    # traps: a day without an hour; an hour asked for another thing than a preference
+    assert _given("Решили попробовать: по средам, человек 10–12.", "В какое время вам удобно проводить занятия?") is None
+    assert _given(client, "В какое время заканчивается ваш рабочий день?") is None

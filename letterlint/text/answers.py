@@ -956,12 +956,28 @@ def _names_thing_sent(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     things = ask.objects or ask.topic_nouns[:1]
     if not things or not any(cfg.request_types.get(v) == "delivered" for v in ask.verbs):
         return True
+    if _LIST_OF.search(ask.text) and not (_LIST_OF.search(c.text) or _says(c, cfg, "delivered") or
+                                          _ATTACHED.search(c.text)):
+        return False      # «Пришлите перечень анализов» is not done by «результаты анализов будут готовы 27-го»
     # «проект договора», «копию паспорта», «скан акта»: the draft of a thing is sent as the thing itself
     # («Договор прикладываю к письму»)
     of = [ask.topic_nouns[k + 1] for k, n in enumerate(ask.topic_nouns[:-1]) if n in things and n in _FORM_OF]
     if not of and all(t in _FORM_OF for t in things):
         return True       # «пришлите финальную версию» of the sketch just named: the words in common decide
-    return share(things + of, c, cfg.stem, cfg.synonyms) > 0
+    return any(_thing_named(t, c, cfg) for t in things + of)
+
+
+def _thing_named(f: str, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The thing itself, a synonym or a word of its family that names a thing: «договор» is not in «рады, что
+    договорились»."""
+    got = share([f], c, cfg.stem, cfg.synonyms)
+    return got >= 1.0 or got > 0 and any(
+        (l[:cfg.stem] == f[:cfg.stem] or f in l or _head(f) == l) and word_info(l).pos != "VERB" for l in c.lemmas)
+
+
+# a list of things asked for, sent as a list: named, laid out after a colon or attached
+_LIST_OF = re.compile(r"\b(?:перечень|перечня|список|списк[аеу]|спискок)\b", re.I)
+_ATTACHED = re.compile(r"\bво\s+вложени|\bв\s+приложени|\bприкреп|\bприлага|\bприкладыва|https?://", re.I)
 
 
 # a document sent in some form: «проект договора» is done by «договор прикладываю» (a sample of boxes is not the

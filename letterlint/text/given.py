@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Collection
 
 from letterlint.text.answers import asks_existence, candidates, existing_things, share, thing_phrase
+from letterlint.text.asks import _LIST_MARK
 
 if TYPE_CHECKING:  # pragma: no cover
     from letterlint.text.answers import AnswerConfig, Candidate
@@ -65,10 +66,12 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     measure = _asked_measure(ask, units)
     for at in letters:
         for c in candidates(at):
+            # (not the number of a list item: «4. Как организована доставка детей?» tells no count of children)
+            said = _LIST_MARK.sub("", c.text, count=1)
             if pattern is not None and things and all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things) \
-                    and pattern.search(c.text):
+                    and pattern.search(said):
                 return c.text.strip()
-            if pattern is not None and acts and share(acts[:1], c, cfg.stem) >= 1.0 and pattern.search(c.text):
+            if pattern is not None and acts and share(acts[:1], c, cfg.stem) >= 1.0 and pattern.search(said):
                 return c.text.strip()
             if measure and re.search(measure, c.text, re.I) and all(
                     share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things if t not in units):
@@ -77,7 +80,15 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
                 return c.text.strip()     # «какой оборот в неделю?» ← «Оборот примерно 60 паллет в неделю»
             if _existence_told(ask, c, cfg):
                 return c.text.strip()     # «есть ли в доме грузовой лифт?» ← «4 этаж, лифт есть, грузовой»
+            if kind == "time" and _CONVENIENT.search(ask.text) and _SCHEDULE.search(said):
+                return c.text.strip()     # «В какое время вам удобно проводить занятия?» ← «по средам в 18:30»
     return None
+
+
+# a time the client prefers, asked: «в какое время вам удобно…?»; told as a weekly day and hour
+_CONVENIENT = re.compile(r"\bудобн", re.I)
+_SCHEDULE = re.compile(r"\bпо\s+(?:понедельникам|вторникам|средам|четвергам|пятницам|субботам|воскресеньям|будням|"
+                       r"выходным)\b[^.?!]{0,20}?\b(?:в|с)\s+\d{1,2}(?::\d{2})?\b", re.I)
 
 
 _TOLD_EXISTS = re.compile(r"(?<!\w)(?:есть|нет|имеется|имеются|отсутству\w+)(?!\w)", re.I)
@@ -99,7 +110,9 @@ def _asked_measure(ask: "Ask", units: dict[str, str]) -> str:
 
 
 # «какой оборот…?», «какая площадь…?»: the noun asked about, named right after the question word
-_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каком|какую|какого|какому|каких|каков\w*)\s+(?:примерно\s+|у\s+вас\s+|ваш\w*\s+)?(\w+)", re.I)
+# (past a word of measure: «на какой уровень дохода…» asks the income)
+_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каком|какую|какого|какому|каких|каков\w*)\s+(?:примерно\s+|у\s+вас\s+|"
+                    r"ваш\w*\s+)?(?:уров\w+\s+|размер\w*\s+)?(\w+)", re.I)
 
 
 def _figure_after(ask: "Ask", c: "Candidate", count: "re.Pattern[str] | None") -> bool:
