@@ -286,3 +286,49 @@ def test_a_list_asked_for_is_sent_as_a_list():
     al = align_texts("Пришлите, пожалуйста, перечень анализов и как к ним подготовиться.",
                      "Перечень анализов и памятку по подготовке прикладываю к письму.")
     assert al[0].answered
+
+
+def test_a_rate_over_the_key_rate_is_a_rate():
+    al = align_texts("Подскажите, на какую ставку можно рассчитывать и нужен ли залог при такой сумме?",
+                     "Ставка по кредитной линии плавающая: ключевая ставка ЦБ плюс 2,5–3,5 п.п., в зависимости от "
+                     "оборотов.")
+    assert al[0].answered
+
+
+def test_the_engineer_is_the_one_who_comes_to_repair():
+    assert align_texts("Когда придёт мастер?", "Инженер будет у вас сегодня до 12:00.")[0].answered
+    assert not align_texts("Когда придёт мастер?", "Счёт за ремонт пришлём сегодня до 12:00.")[0].answered   # trap
+
+
+def test_one_working_day_is_a_length_of_time():
+    al = align_texts("1. Какой минимальный аванс?\n2. Сколько времени займёт одобрение?",
+                     "1. Минимальный аванс — 10%.\n2. Решение принимаем в течение одного рабочего дня после анкеты.")
+    assert [a.answered for a in al] == [True, True]
+
+
+def test_a_relative_where_does_not_ask_a_place():
+    q = "КАСКО обязательно оформлять через вашу страховую или можем у своей, где у нас весь парк?"
+    assert asks_in(q)[0].answer_type == "yesno"
+    assert align_texts(q, "Страховать можно у вашей компании, если она есть в нашем списке.")[0].answered
+    assert asks_in("Где у вас парковка?")[0].answer_type == "place"      # trap: a where that asks
+
+
+def test_a_condition_on_a_length_of_time_is_met_by_the_bound():
+    q = "Есть ли штраф за досрочный выкуп, если через полтора года захотим закрыть договор?"
+    assert align_texts(q, "Досрочный выкуп возможен после 12 месяцев без штрафов.")[0].answered
+    # trap: a condition on a quantity still needs its figure
+    q = "Есть ли скидка, если возьмём сразу двенадцать машин?"
+    assert not align_texts(q, "Скидка 5% действует после 12 месяцев сотрудничества.")[0].answered
+
+
+def test_a_choice_between_figures_is_made_by_naming_one():
+    q = "мощность светильника у вас 600 Вт или 750?"
+    assert asks_in(q)[0].options == ["600", "750"]
+    assert align_texts(q, "Для огурца на 4,2 м предлагаем версию 750 Вт, 600 Вт — это для рассады.")[0].answered
+    assert not align_texts(q, "Светильники у нас от 400 до 1000 Вт.")[0].answered       # trap: neither named
+
+
+def test_results_come_as_a_report():
+    al = align_texts("Образцы почвы передали вчера с водителем. Результаты когда ждать?",
+                     "Все 32 образца получили, уже в работе. Протоколы пришлём на эту почту 28 марта.")
+    assert al[0].answered

@@ -1021,10 +1021,19 @@ def _misses_figure(ask: Ask, c: Candidate, cfg: AnswerConfig, opens: bool, condi
     answered by «при 500 экземплярах — 640 ₽», nor «Можно ли продлить прощание до двух часов?» by «В стоимость
     входит час прощания». ``opens``: the sentence opens with a yes or a no, which answers either (a condition's only
     when ``condition_opens``); the asked verb answers an extent too («Прощание продлим…»)."""
-    if ask.condition and not (opens and condition_opens) and not _names_figures(ask.condition, c):
+    if ask.condition and not (opens and condition_opens) and not _names_figures(ask.condition, c) and \
+            not (_SPAN_CONDITION.search(ask.text) and _SPAN_BOUND.search(c.text)):
         return True
     return bool(ask.figures) and bool(_MODAL_ASK.search(ask.text)) and not (
         opens or _same_verb(ask, c, cfg) or _names_figures(ask.figures, c))
+
+
+# a condition on a length of time is met by the bound the rule sets: «если через полтора года захотим закрыть
+# договор?» → «Досрочный выкуп возможен после 12 месяцев без штрафов»
+_SPAN_CONDITION = re.compile(r"\bесли\b[^,?]*\b(?:через|после|спустя|в\s+течение)\s+\S+\s+(?:год|лет|месяц|недел|дн|ден)",
+                             re.I)
+_SPAN_BOUND = re.compile(r"\b(?:после|от|через|до|спустя|с|в\s+течение)\s+(?:перв\w+\s+)?\d+(?:[.,]\d+)?\s*"
+                         r"(?:мес|год|лет|недел|дн|ден)", re.I)
 
 
 def _names_figures(figures: list[str], c: Candidate) -> bool:
@@ -1142,7 +1151,7 @@ def _modes(ask: Ask) -> list[str]:
 _MODES = frozenset({"онлайн", "дистанционно", "удаленно", "дистанционный", "удаленный"})
 
 
-_PERCENT = re.compile(r"\d\s*%")
+_PERCENT = re.compile(r"\d\s*%|\d\s*п\.\s?п\.|\d\s+процент")     # «2,5–3,5 п.п.» over the key rate too
 _SHARES = _RATES - {"ставка"}   # rates given as a share («ставка за контейнер» is a price)
 _IN_STOCK = frozenset({"наличие", "склад", "остаток"})
 

@@ -566,7 +566,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
     if kind == "question" and interrogative in (None, "ли", "как") and _small_talk_only(words, lex):
         return None       # «Как у вас в Москве, тоже льёт?»
     # the answer type follows the question word wherever it stands («Сможете настроить … и сколько времени займёт?»)
-    asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives), None)
+    # (not a relative word after a comma: «…или можем у своей, где у нас весь парк?» asks which, not where)
+    asked_by = interrogative or next((extras.form(t) for t in words if extras.form(t) in lex.interrogatives and not (
+        extras.form(t) in _RELATIVE and t.i and t.doc[t.i - 1].text == ",")), None)
     atype = "action" if kind == "request" else _answer_type(words, asked_by, li, focus, lex)
     if kind == "question" and atype == "open" and asked_by == "как":
         # «Как считаются часы сверх пакета — по какой ставке?»: the words after the dash say what kind is asked
@@ -775,6 +777,10 @@ def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
         return []       # «…поднять бюджет, или сначала нужно разобраться…?» weighs two courses, not two things
     after = next((t for t in words[i + 1:] if t.pos_ not in ("ADP", "PRON") and extras.form(t) not in _CHOICE_SKIP),
                  None)
+    # a choice between figures: «мощность у вас 600 Вт или 750?»
+    before = next((t for t in reversed(words[max(0, i - 3):i]) if t.text[:1].isdigit()), None)
+    if after is not None and before is not None and after.text[:1].isdigit():
+        return [extras.form(before), extras.form(after)]
     # a choice between things or ways («…или филолог?», «…или ленточный?», «…или ему нужно отдельно?»), not
     # between clauses («…или его нужно согласовывать?»)
     if after is None or after.pos_ not in ("NOUN", "ADJ", "ADV") or extras.form(after) in _NO_CHOICE or \
@@ -889,7 +895,7 @@ def _without_lead_statement(words: list["Token"], toks: list["Token"]) -> list["
         tail = [w for w in words if w.idx > comma.idx]
         if len(tail) >= 3 and any("1per" in extras.oc(w) and w.pos_ == "VERB" for w in head) and \
                 not any(extras.form(w) == "ли" for w in head) and \
-                (extras.form(tail[1]) == "ли" or extras.form(tail[0]) in _OPENING_WORDS - {"что", "как"}) and \
+                (extras.form(tail[1]) == "ли" or extras.form(tail[0]) in _OPENING_WORDS - _RELATIVE - {"что", "как"}) and \
                 any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
             return tail     # («Возьмём на пробу сырокопчёную, сколько минимально можно заказать?» names nothing after)
     return words
