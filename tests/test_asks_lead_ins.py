@@ -332,3 +332,18 @@ def test_results_come_as_a_report():
     al = align_texts("Образцы почвы передали вчера с водителем. Результаты когда ждать?",
                      "Все 32 образца получили, уже в работе. Протоколы пришлём на эту почту 28 марта.")
     assert al[0].answered
+
+
+def test_the_least_of_a_thing_is_told_by_a_figure():
+    q = "Минимальная партия у вас какая?"
+    assert not align_texts(q, "Паспорт качества завода и сертификат соответствия даём на каждую партию.")[0].answered
+    assert align_texts(q, "Минимальная партия — одна машина, 20 т.")[0].answered
+    assert align_texts("Какой минимальный аванс?", "Минимальный аванс — 10%.")[0].answered
+
+
+def test_tenants_are_lodgers_and_damage_is_what_they_break():
+    assert align_texts("Что будет, если жильцы что-то сломают?",
+                       "Ущерб от жильцов покрывается из депозита, а сверх него — из страховки.")[0].answered
+    assert align_texts("Кто выбирает арендаторов — я или вы?", "Жильцов выбираете вы, мы только проверяем.")[0].answered
+    assert not align_texts("Что будет, если жильцы что-то сломают?",
+                           "Депозит возвращаем в день выезда.")[0].answered          # trap: nothing broken

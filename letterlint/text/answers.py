@@ -1151,6 +1151,8 @@ def _modes(ask: Ask) -> list[str]:
 _MODES = frozenset({"онлайн", "дистанционно", "удаленно", "дистанционный", "удаленный"})
 
 
+# the least or the most of a thing: a figure is asked
+_EXTREMES = frozenset({"минимальный", "максимальный"})
 _PERCENT = re.compile(r"\d\s*%|\d\s*п\.\s?п\.|\d\s+процент")     # «2,5–3,5 п.п.» over the key rate too
 _SHARES = _RATES - {"ставка"}   # rates given as a share («ставка за контейнер» is a price)
 _IN_STOCK = frozenset({"наличие", "склад", "остаток"})
@@ -1300,6 +1302,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return _says(c, cfg, "advice")
     if t == "reason" and ask.general:
         return _says(c, cfg, "story")
+    if t == "open" and set(ask.focus) & _EXTREMES:
+        return _says(c, cfg, "count")     # «Минимальная партия у вас какая?» is told by a figure, not «на каждую партию»
     if t in ("open", "reason", "person"):
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
     if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
