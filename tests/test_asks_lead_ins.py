@@ -347,3 +347,27 @@ def test_tenants_are_lodgers_and_damage_is_what_they_break():
     assert align_texts("Кто выбирает арендаторов — я или вы?", "Жильцов выбираете вы, мы только проверяем.")[0].answered
     assert not align_texts("Что будет, если жильцы что-то сломают?",
                            "Депозит возвращаем в день выезда.")[0].answered          # trap: nothing broken
+
+
+def test_a_schedule_switched_is_a_change_done():
+    al = align_texts("Просим увеличить частоту вывоза с площадки на ул. Заводская, 14 до трёх раз в неделю, начиная "
+                     "с 1 апреля.",
+                     "С 1 апреля площадку на Заводской, 14 перевели на график пн–ср–пт, задание водителям уже выдано.")
+    assert al[0].answered
+
+
+def test_a_thing_added_to_a_request_is_asked_for_too():
+    got = asks_in("Пришлите, пожалуйста, проект договора. И сразу счёт на аванс, чтобы бухгалтерия успела оплатить "
+                  "до конца месяца. И спасибо за быстрый ответ.")
+    assert [(a.kind, a.verbs) for a in got] == [("request", ["прислать"]), ("request", ["прислать"])]
+    al = align_texts("Пришлите, пожалуйста, проект договора. И сразу счёт на аванс.", "Проект договора во вложении.")
+    assert [a.answered for a in al] == [True, False]
+    # trap: a sentence with a verb of its own is its own thing
+    assert len(asks_in("Пришлите, пожалуйста, проект договора. И бухгалтерия ждёт счёт.")) == 1
+
+
+def test_the_choice_is_the_head_of_its_phrase_not_the_thing_it_is_of():
+    q = "Ещё хотела уточнить, нужно ли делать оценку гаража или достаточно кадастровой стоимости."
+    assert asks_in(q)[0].options == ["оценка", "кадастровый"]
+    assert not align_texts(q, "На гараж понадобятся справка кооператива о членстве и о выплате паевого взноса.")[0].answered
+    assert align_texts(q, "Оценку гаража делать не нужно: достаточно кадастровой стоимости.")[0].answered

@@ -551,6 +551,9 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
             kind = "question"   # «Прошу сообщить, предоставляете ли вы закрывающие документы.» asks, it orders nothing
     if kind is None and (has_q or indirect or imperative_inform or starts_with_interrogative or in_list):
         kind = "question"
+    elided = _elided_request(words, context, lex) if kind is None else None
+    if elided is not None:
+        kind = "request"    # «Пришлите проект договора. И сразу счёт на аванс, чтобы…»: «пришлите» goes on
     if kind is None:
         return None
     if kind == "question" and not (has_q or indirect or imperative_inform or starts_with_interrogative or asks_to_tell):
@@ -621,7 +624,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype = "yesno"
     if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):
         atype = "yesno"   # «…успеете сделать отчёт до этой даты?» asks whether, not when
-    verbs = [t.lemma_ for t in words if t.pos_ == "VERB"]
+    verbs = [t.lemma_ for t in words if t.pos_ == "VERB"] + ([elided.lemma_] if elided is not None else [])
     nouns = [f for f, t in _focus_tokens(topic_words, lex, rejected_too=False) if t.pos_ in ("NOUN", "PROPN", "X")
              or _place_name(t)]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
@@ -795,6 +798,9 @@ def _options(words: list["Token"], lex: AskLexicon) -> list[str]:
         content = [t for t in side if t.lemma_ in focus and t.pos_ in ("NOUN", "ADJ", "ADV") and
                    extras.form(t) not in _CHOICE_SKIP and not _PRONOMINAL.match(t.text)]
         adjectives = [t for t in content if t.pos_ == "ADJ"]
+        if not adjectives and len(content) == 2 and content[1].i == content[0].i + 1 and \
+                "gent" in extras.oc(content[1]) and "gent" not in extras.oc(content[0]):
+            content = content[:1]   # «оценку гаража или кадастровую стоимость»: the valuation is the choice
         return [t.lemma_ for t in adjectives or content]
 
     left_side = words[max(0, i - 2):i]
@@ -1020,6 +1026,19 @@ def _request_clause(words: list["Token"]) -> list["Token"]:
 # what a bare «ответьте» may name besides itself and still ask only for this reply: the letter, a time
 _REPLY_ITSELF = frozenset({"письмо", "сообщение", "запрос", "день", "вечер", "утро", "обед", "час", "неделя",
                            "понедельник", "вторник", "среда", "четверг", "пятница", "конец", "клиент", "заказчик"})
+
+
+def _elided_request(words: list["Token"], before: list["Token"], lex: AskLexicon) -> "Token | None":
+    """The request verb of the sentence before, for a sentence that only adds a thing to it: «Пришлите, пожалуйста,
+    проект договора. И сразу счёт на аванс, чтобы бухгалтерия успела оплатить.» (not «И спасибо за быстрый
+    ответ.»)."""
+    if not before or not words or extras.form(words[0]) not in ("и", "также", "а") or \
+            not _verbless(_before_purpose(words)) or not any(t.pos_ == "NOUN" and "accs" in extras.oc_any(t)
+                                                              for t in _before_purpose(words)):
+        return None
+    return next((t for t in before if "impr" in extras.oc_any(t) and "incl" not in extras.oc_any(t) and
+                 not (_lemmas(t) & lex.inform_verbs) and extras.form(t) not in lex.not_requests and
+                 not (_lemmas(t) & lex.not_requests)), None)
 
 
 def _urges_reply(words: list["Token"], urge: "Token | None" = None) -> bool:
