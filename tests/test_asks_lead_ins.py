@@ -371,3 +371,13 @@ def test_the_choice_is_the_head_of_its_phrase_not_the_thing_it_is_of():
     assert asks_in(q)[0].options == ["оценка", "кадастровый"]
     assert not align_texts(q, "На гараж понадобятся справка кооператива о членстве и о выплате паевого взноса.")[0].answered
     assert align_texts(q, "Оценку гаража делать не нужно: достаточно кадастровой стоимости.")[0].answered
+
+
+def test_what_is_to_come_is_not_done_by_another_thing_done():
+    letter = "Объясните, откуда такая сумма за отопление. И когда наконец починят домофон во втором подъезде?"
+    reply = ("Сумма за отопление включает годовую корректировку за 2024 год.\n\nПо домофону во втором подъезде: "
+             "заявка находится у подрядчика, мы направили им повторное требование.")
+    assert [a.answered for a in align_texts(letter, reply)] == [True, False]
+    # traps: the thing ready, or the very verb done, answers it
+    assert align_texts("Когда будет готов макет?", "Макет готов, файл во вложении.")[0].answered
+    assert align_texts("Когда почините домофон?", "Домофон починили вчера вечером.")[0].answered

@@ -1308,10 +1308,13 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
     if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
             share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and \
-            (not (_past_for_future(ask, c) or set(ask.verbs) & _START_VERBS) or _same_verb(ask, c, cfg)):
+            (not (_past_for_future(ask, c) or set(ask.verbs) & _START_VERBS) or _same_verb(ask, c, cfg)) and \
+            (not ask.future or _same_verb(ask, c, cfg) or bool(_READY.search(c.text))):
         # «Когда будет макет?» → «Макет готов, файл во вложении»; «Когда пришлёте макет?» → «Макет отправили
         # вчера», but not «Когда вернут деньги за штраф?» → «Штраф ошибочный, заявку на отмену передали», nor «Когда
-        # сможете начать претензию?» → «Документы посмотрели» (a start is done only by itself: «Уже начали»)
+        # сможете начать претензию?» → «Документы посмотрели» (a start is done only by itself: «Уже начали»), nor
+        # «когда починят домофон?» → «заявка у подрядчика, мы направили им требование» (what is to come is done only by
+        # itself or by being ready)
         return True
     if t == "date" and set(ask.verbs) & _START_VERBS and c.past and _same_verb(ask, c, cfg):
         return True       # «Когда сможете начать?» → «Уже начали готовить претензию»
@@ -1528,7 +1531,8 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return False
     if _says(c, cfg, "deferral") and _says(c, cfg, "date"):
         return True                                      # an honest deferral with a date
-    if ask.answer_type == "date" and _says(c, cfg, "done"):
+    if ask.answer_type == "date" and _says(c, cfg, "done") and \
+            (not ask.future or _same_verb(ask, c, cfg) or bool(_READY.search(c.text))):
         return True                                      # «Когда будет макет?» → «Макет готов: …»
     if ask.answer_type == "count" and not ask.general:
         return _has_count(c.text, cfg)

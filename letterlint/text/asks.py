@@ -579,8 +579,8 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
             again = next((extras.form(t) for t in tail[:3] if extras.form(t) in lex.interrogatives), None)
             if again not in (None, "как", "ли"):
                 atype = _answer_type(tail, again, False, _focus(tail, lex), lex)
-    if asked_by == "откуда" and _verbless(words):
-        atype = "reason"    # «Откуда разница?», «Откуда такая сумма?» ask why; «Откуда забираете?» where from
+    if asked_by == "откуда" and _verbless([t for t in words if not (_lemmas(t) & lex.inform_verbs)]):
+        atype = "reason"    # «Откуда разница?», «Объясните, откуда такая сумма» ask why; «Откуда забираете?» where from
     topic_words = words
     # (or anywhere in a question that names nothing else: «Если нужно, вы сможете взять это на себя?»)
     pointing = any(extras.form(t) in _POINTING for t in words[:4]) or \
