@@ -381,3 +381,10 @@ def test_what_is_to_come_is_not_done_by_another_thing_done():
     # traps: the thing ready, or the very verb done, answers it
     assert align_texts("Когда будет готов макет?", "Макет готов, файл во вложении.")[0].answered
     assert align_texts("Когда почините домофон?", "Домофон починили вчера вечером.")[0].answered
+
+
+def test_why_a_sum_is_told_by_what_it_is_made_of():
+    q = "В квитанции за март отопление 5 840 руб. Объясните, пожалуйста, откуда такая сумма."
+    assert asks_in(q)[0].answer_type == "reason"
+    assert align_texts(q, "Сумма за отопление включает годовую корректировку за 2024 год.")[0].answered
+    assert not align_texts(q, "Сумма за отопление будет в квитанции до 10-го числа.")[0].answered     # trap
