@@ -177,3 +177,18 @@ def test_a_weekly_day_and_hour_give_the_convenient_time():
     # traps: a day without an hour; an hour asked for another thing than a preference
     assert _given("Решили попробовать: по средам, человек 10–12.", "В какое время вам удобно проводить занятия?") is None
     assert _given(client, "В какое время заканчивается ваш рабочий день?") is None
+
+
+def test_a_month_and_a_year_give_the_year():
+    client = "хочу оформить вычет за 2024 год: купили квартиру в ипотеку в марте 2024, 6,2 млн, плюс лечение зубов"
+    assert _given(client, "Уточните, пожалуйста, в каком году была куплена квартира?") is not None
+    assert _given("хочу оформить вычет: купили квартиру в ипотеку, 6,2 млн",
+                  "Уточните, пожалуйста, в каком году была куплена квартира?") is None       # trap: no year told
+
+
+def test_why_we_ask_is_not_what_we_ask():
+    client = "Нужно поверить автомобильные весы ВА-60 (НПВ 60 т, платформа 18 м), заводской N 1543."
+    ours = "Подскажите, пожалуйста, длину платформы — от неё зависит, сколько точек нагружения будем проверять."
+    assert asks_in(ours)[0].answer_type == "size"
+    assert _given(client, ours) is not None
+    assert _given("Нужно поверить автомобильные весы ВА-60, заводской N 1543.", ours) is None   # trap

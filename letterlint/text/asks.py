@@ -920,6 +920,10 @@ def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"
         if head and tail and any({"1per", "VERB"} <= extras.oc(w) for w in tail[:3]) and \
                 any(w.pos_ in ("VERB", "AUX") for w in head) and not any(extras.form(w) == "ли" for w in tail):
             return head
+        # «Подскажите длину платформы — от неё зависит, сколько точек будем проверять»: why we ask
+        if head and len(tail) >= 3 and extras.form(tail[0]) == "от" and extras.form(tail[1]) in {"него", "нее", "них", "этого"} \
+                and _lemmas(tail[2]) & {"зависеть"}:
+            return head
     # «…когда ждать коллекцию на складе, нам нужно под выставку стенд сделать»: why the client asks, after a comma
     for t in toks:
         if t.text == "," and words and t.idx > words[0].idx:
@@ -1247,6 +1251,8 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
             nxt not in _DURATION_UNITS + ("лет",) and before not in _AT_TIME + _WITHIN and \
             "plur" in extras.oc(after) and after.lemma_ not in lex.type_nouns:
         return "count"  # «сколько товаров можно загрузить на тарифе?» counts goods, the tariff is the setting
+    if asked_kind == "open" and before in ("в", "во") and nxt in ("году", "месяце", "числа", "день"):
+        return "date"       # «в каком году была куплена квартира?» asks when, as a year
     if asked_kind == "open" and before == "за" and nxt in ("время", "срок", "период"):
         return "duration"   # «за какое время прибывает группа?», «За какой срок сделаете?» ask how long
     if asked_kind == "open":
