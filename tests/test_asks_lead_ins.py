@@ -388,3 +388,11 @@ def test_why_a_sum_is_told_by_what_it_is_made_of():
     assert asks_in(q)[0].answer_type == "reason"
     assert align_texts(q, "Сумма за отопление включает годовую корректировку за 2024 год.")[0].answered
     assert not align_texts(q, "Сумма за отопление будет в квитанции до 10-го числа.")[0].answered     # trap
+
+
+def test_a_share_of_a_measured_thing_is_counted_in_its_measure():
+    q = "Какой у вас объём производства в месяц и сколько из него вы готовы отдать под СТМ?"
+    reply = "Сейчас цех выпускает около 180 тонн в месяц. Под вашу марку можем выделить до 40 тонн сразу."
+    assert [a.answered for a in align_texts(q, reply)] == [True, True]
+    # trap: a count of things is not told in tons
+    assert not align_texts("Сколько грузчиков приедет?", "Грузовик на 5 тонн приедет к 9:00.")[0].answered

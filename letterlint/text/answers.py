@@ -1335,7 +1335,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "money" and set(ask.topic_nouns) & _RATES and not (_says(c, cfg, "amount") or _PERCENT.search(c.text)):
         return False      # «по какой ставке?» is told by a sum or a share, not by «в пакет входит 20 часов»
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
-        return _has_count(c.text, cfg)
+        return _counted(ask, c, cfg)
     if t == "volume" and _says(c, cfg, "duration"):
         return True       # a volume of work is told in time: «Какой объём самостоятельной работы?» → «4–5 часов в неделю»
     pat = cfg.type_patterns.get(t)
@@ -1373,6 +1373,13 @@ def _duration_said(c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 _PER_ONE = re.compile(r"\b(?:стоимост\w*|цен[аыеу]|за)\s+(?:одн(?:ого|у|ой|о)|1)\b", re.I)
+
+
+def _counted(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """A count, or a measure when a share of a measured thing is counted: «Какой объём производства и сколько из
+    него готовы отдать под СТМ?» → «до 40 тонн»."""
+    return _has_count(c.text, cfg) or any(cfg.measures.get(n) for n in ask.topic_nouns) and \
+        any(_says(c, cfg, k) for k in ("volume", "weight", "size"))
 
 
 def _has_count(text: str, cfg: AnswerConfig) -> bool:
@@ -1535,7 +1542,7 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
             (not ask.future or _same_verb(ask, c, cfg) or bool(_READY.search(c.text))):
         return True                                      # «Когда будет макет?» → «Макет готов: …»
     if ask.answer_type == "count" and not ask.general:
-        return _has_count(c.text, cfg)
+        return _counted(ask, c, cfg)
     return any(_says(c, cfg, k) for k in keys)
 
 
