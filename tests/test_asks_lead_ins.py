@@ -396,3 +396,11 @@ def test_a_share_of_a_measured_thing_is_counted_in_its_measure():
     assert [a.answered for a in align_texts(q, reply)] == [True, True]
     # trap: a count of things is not told in tons
     assert not align_texts("Сколько грузчиков приедет?", "Грузовик на 5 тонн приедет к 9:00.")[0].answered
+
+
+def test_the_question_told_again_names_its_thing_in_other_words():
+    q = "И сколько по времени занимает стирка, то есть когда возвращаете чистое?"
+    ask = asks_in(q)[0]
+    assert "чистый" in ask.topic_nouns and "есть" not in ask.verbs
+    assert align_texts(q, "Привозим чистое и отглаженное на следующее утро до 10:00 — через сутки получили.")[0].answered
+    assert not align_texts(q, "Стиральные машины у нас на 60 кг, сушка до 10:00.")[0].answered       # trap

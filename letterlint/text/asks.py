@@ -624,13 +624,22 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
         atype = "yesno"
     if kind == "question" and asked_by in (None, "ли") and any(extras.form(t) in lex.in_time_verbs for t in words):
         atype = "yesno"   # «…успеете сделать отчёт до этой даты?» asks whether, not when
-    verbs = [t.lemma_ for t in words if t.pos_ == "VERB"] + ([elided.lemma_] if elided is not None else [])
+    # (not the «есть» of «то есть»)
+    verbs = [t.lemma_ for t in words if t.pos_ == "VERB" and not (
+        extras.form(t) == "есть" and t.i and extras.form(t.doc[t.i - 1]) == "то")] + \
+        ([elided.lemma_] if elided is not None else [])
     nouns = [f for f, t in _focus_tokens(topic_words, lex, rejected_too=False) if t.pos_ in ("NOUN", "PROPN", "X")
              or _place_name(t)]
     # (a measure named is the topic too: «Какая глубина скважины?» is answered where the depth is)
     changing = atype == "yesno" and _asks_change(words, interrogative)
     topic_nouns = [n for n in nouns if (n not in lex.type_nouns or lex.type_nouns[n] in _MEASURES or n == referred
                                         or changing) and n not in lex.generic_nouns]
+    restated = _restated(words)
+    if restated:
+        # «сколько по времени занимает стирка, то есть когда возвращаете чистое?»: the question told again names
+        # its thing in other words («чистое»), which an answer may use
+        topic_nouns += [t.lemma_ for t in restated if t.pos_ in ("NOUN", "ADJ") and t.lemma_ not in topic_nouns
+                        and t.lemma_ not in lex.stop and t.lemma_ not in lex.type_nouns]
     if atype == "duration":
         # «сколько займёт вся работа от старта до запуска?»: the ends of the span are no topic of their own
         topic_nouns = [n for n in topic_nouns if n not in _span_ends(topic_words)]
@@ -852,6 +861,15 @@ def _main_clause(words: list["Token"], toks: list["Token"]) -> list["Token"]:
                 if any(w.pos_ in ("NOUN", "PROPN") for w in kept):
                     return kept
     return words
+
+
+def _restated(words: list["Token"]) -> list["Token"]:
+    """The words after «то есть» (or «т.е.»): the question asked again in other words."""
+    forms = [extras.form(t) for t in words]
+    for k in range(len(forms) - 1):
+        if forms[k] == "то" and forms[k + 1] == "есть" or forms[k] in ("т.е", "т.е."):
+            return words[k + (1 if forms[k] != "то" else 2):]
+    return []
 
 
 def _before_purpose(words: list["Token"]) -> list["Token"]:
