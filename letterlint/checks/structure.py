@@ -318,6 +318,21 @@ def _need_step(span: list, p: dict) -> bool:
     return False
 
 
+def _remaining_step(span: list, p: dict) -> bool:
+    """«…останется подписать первое», «Вам остаётся только оплатить счёт»: what is left to do, for the client."""
+    words = set(p.get("remaining_words") or ())
+    ours = set(p.get("our_dative") or ())
+    for i, t in enumerate(span):
+        if (extras.form(t) or t.text.lower()) not in words:
+            continue
+        near = [x for x in span[max(0, i - 2):i + 4] if not x.is_punct]
+        if any((extras.form(x) or x.text.lower()) in ours for x in near):
+            continue           # «нам остаётся дождаться поставщика»: our own wait
+        if any(_is_inf(x) for x in _words_ahead(span, i, 3)):
+            return True
+    return False
+
+
 def _client_condition(span: list, p: dict) -> bool:
     """«Если условия подходят, пришлю договор», «Если всё устраивает — …», «Если хотите, проведём…», «Если
     согласуете текст до пятницы, …», «Если оплата пройдёт сегодня, …»: a conditional next step whose condition
@@ -401,6 +416,7 @@ def _other_step(body: "Body", p: dict, s: int, e: int) -> str:
              ("просьба через третье лицо", lambda: _third_party_request(span, p)),
              ("совет", lambda: _advice_step(span, p)),
              ("что нужно от клиента", lambda: _need_step(span, p)),
+             ("что осталось сделать клиенту", lambda: _remaining_step(span, p)),
              ("условный шаг", lambda: _client_condition(span, p)),
              ("задача клиента в резюме", lambda: _client_task_line(span, p)))
     return next((name for name, found in forms if found()), "")
