@@ -43,6 +43,14 @@ def test_an_interest_followed_by_questions_only_names_their_subject():
         ["подскажите пожалуйста забираете ли вы детей из школы сами или нужно приводить."]
 
 
+def test_an_interest_in_your_offer_followed_by_questions_names_their_subject():
+    letter = ("С декабря планируем около 400 коробок в месяц. Интересует ваше ответственное хранение.\n"
+              "Минимальная партия на приёмку у вас какая?")
+    assert [t for _, t in _kinds(letter)] == ["Минимальная партия на приёмку у вас какая?"]
+    # trap: an interest in a figure asks it
+    assert len(asks_in("Интересует также минимальная партия на один SKU. Когда начнёте?")) == 2
+
+
 def test_an_interest_alone_or_in_a_kind_of_answer_stays_a_question():
     assert len(asks_in("Интересует ваша продленка с сентября.")) == 1     # nothing else asks: it is the question
     got = asks_in("Интересует стоимость продленки. Когда начало занятий?")

@@ -258,7 +258,8 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
     # «Интересует ваша продлёнка с сентября.» names what the questions after it are about; «Если дело в технике —
     # скажите прямо» after «Почему трактор опаздывает?» asks that question again, in a condition
     return [a for k, a in enumerate(asks) if not (
-        a.kind == "question" and a.answer_type == "yesno" and _INTEREST_IN.match(a.text) and
+        a.kind == "question" and (a.answer_type == "yesno" or a.answer_type == "open" and _YOUR_OFFER.match(a.text)) and
+        _INTEREST_IN.match(a.text) and
         not _ASKING_WORD.search(a.text) and any(b.kind == "question" for b in asks[k + 1:]) or
         a.kind == "question" and k and asks[k - 1].kind == "question" and _TELL_IF.match(a.text) and
         not _ASKING_WORD.search(a.text))]
@@ -269,6 +270,9 @@ _TELL_IF = re.compile(r"^\W*(?:а\s+|и\s+)?если\b[^.?!—–]*[—–,]\s*(
                       r"признайтесь)\s*(?:прямо|честно|сразу|откровенно)?\s*[,.!]", re.I)
 # an interest in a thing, not in a kind of answer («Интересует стоимость…» is typed money and stays a question)
 _INTEREST_IN = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,2}?(?:нас|меня)?\s*интерес(?:ует|уют|овал[аои]?)\s+(?!,)", re.I)
+# (an interest in «ваш …» is in the offering: «Интересует ваше ответственное хранение»; «Интересует минимальная партия»
+# asks a figure)
+_YOUR_OFFER = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,2}?(?:нас|меня)?\s*интерес\w*\s+(?:также\s+|очень\s+)?ваш", re.I)
 _ASKING_WORD = re.compile(r"\?|\bли\b|\b(?:как\w*|сколько|когда|где|куда|кто|что|почему|зачем|чем|можно)\b", re.I)
 
 
