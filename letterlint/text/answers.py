@@ -111,6 +111,7 @@ class Alignment:
     vetoes: list[str] = field(default_factory=list)   # what kept the best candidate from answering (_VETOES keys)
     by_words: bool = False         # linked by shared words or list numbers, not only by the kind of answer
     others: list[int] = field(default_factory=list)   # starts of other sentences linked by words that also answer it
+    fallback: list[int] = field(default_factory=list)  # starts of every other sentence linked by words that answers it
 
 
 def candidates(at: "AnalysedText") -> list[Candidate]:
@@ -672,6 +673,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         # another sentence answers it too only when it is about as good a match as the best one: a weaker link
         # (a shared word from the thesaurus) must not excuse answers given in the wrong order
         al.others = sorted({start for start, sc in linked if sc >= score - _ALSO_ANSWERS})
+        al.fallback = sorted({start for start, _ in linked})
         result.append(al)
     _number_taken_by_content(result, cfg)
     _bare_opening(result, singles, cfg)
@@ -1436,11 +1438,18 @@ def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> 
     least ``min_score`` count: a weak match may sit anywhere, and an order finding on it would be a false alarm."""
     # only answers tied to their question by words or numbers: a figure found by its kind alone may sit anywhere
     answered = [a for a in alignments if a.answered and a.best is not None and a.score >= min_score and a.by_words]
+    # (a sentence that answers another question better is that question's: the weaker question may take any other
+    # sentence that answers it — «Результаты видит только сотрудник» is the answer about results, not about paying)
+    owned = {}
+    for a in answered:
+        if a.score > owned.get(a.best.start, (0.0, None))[0]:
+            owned[a.best.start] = (a.score, a)
     # a sentence may answer two questions, and a question may be answered by more than one sentence: the order is
     # broken only when no choice of answers runs in the order asked (the earliest fitting answer each time)
     at = -1
     for a in answered:
-        fits = [x for x in [a.best.start, *a.others] if x >= at]
+        taken = owned[a.best.start][1] is not a
+        fits = [x for x in [a.best.start, *a.others, *(a.fallback if taken else [])] if x >= at]
         if not fits:
             break
         at = min(fits)
