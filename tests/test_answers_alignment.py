@@ -1551,3 +1551,16 @@ def test_a_sentence_answering_another_question_better_leaves_the_weaker_one_its_
     reply = ("Результаты приходят каждому лично на почту.\n\n"
              "Оплатить анализы с корпоративного счёта можно: сотрудник сам выбирает, что сдавать, а компания платит.")
     assert answer_order_broken(_align(letter, reply), 0.66) is not None
+
+
+def test_a_question_answered_in_passing_by_an_earlier_answer_keeps_no_place_of_its_own():
+    letter = ("Какие документы взять с собой? Сколько времени займёт сама процедура? Можно ли записаться на четверг "
+              "после обеда? Нужно ли присутствие нового директора или достаточно участника?")
+    reply = ("Возьмите с собой паспорт участника и нового директора, а также решение об избрании.\n\n"
+             "Сама процедура займёт около 40 минут.\n\nНа четверг, 5 июня, записала вас на 15:00.")
+    als = _align(letter, reply)
+    assert answer_order_broken(als, 0.66) is None
+    # trap: a later question given its own sentence before an earlier one is out of order
+    reply = ("На четверг, 5 июня, записала вас на 15:00.\n\nВозьмите с собой паспорт участника и нового директора.\n\n"
+             "Сама процедура займёт около 40 минут.")
+    assert answer_order_broken(_align(letter, reply), 0.66) is not None

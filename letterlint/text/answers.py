@@ -1444,6 +1444,12 @@ def answer_order_broken(alignments: list[Alignment], min_score: float = 0.0) -> 
     for a in answered:
         if a.score > owned.get(a.best.start, (0.0, None))[0]:
             owned[a.best.start] = (a.score, a)
+    # (and one that has no other sentence shares the answer of a question asked before it, wherever that stands:
+    # «Возьмите паспорт участника и нового директора» answers «какие документы взять» and, in passing, «нужно ли
+    # присутствие нового директора»)
+    rank = {id(a): k for k, a in enumerate(answered)}
+    answered = [a for a in answered if owned[a.best.start][1] is a or set(a.fallback) - {a.best.start} or
+                rank[id(owned[a.best.start][1])] > rank[id(a)]]
     # a sentence may answer two questions, and a question may be answered by more than one sentence: the order is
     # broken only when no choice of answers runs in the order asked (the earliest fitting answer each time)
     at = -1
