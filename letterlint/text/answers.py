@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
-from letterlint.text.asks import Ask, _CHANGE_VERBS, _HOW_MUCH, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas, squash
+from letterlint.text.asks import (Ask, _CHANGE_VERBS, _HOW_MUCH, _LIST_MARK, _NOT_JUDGED, _POSSIBLE, _RATES, _lemmas,
+                                  squash)
 from letterlint.text.morph import word_info
 from letterlint.text.phrases import inside
 from letterlint.text.normalize import norm
@@ -1032,8 +1033,8 @@ def _misses_figure(ask: Ask, c: Candidate, cfg: AnswerConfig, opens: bool, condi
 
 # a condition on a length of time is met by the bound the rule sets: «если через полтора года захотим закрыть
 # договор?» → «Досрочный выкуп возможен после 12 месяцев без штрафов»
-_SPAN_CONDITION = re.compile(r"\bесли\b[^,?]*\b(?:через|после|спустя|в\s+течение)\s+\S+\s+(?:год|лет|месяц|недел|дн|ден)",
-                             re.I)
+_SPAN_CONDITION = re.compile(r"\bесли\b[^,?]*\b(?:через|после|спустя|в\s+течение)\s+\S+\s+"
+                             r"(?:год|лет|месяц|недел|дн|ден)", re.I)
 _SPAN_BOUND = re.compile(r"\b(?:после|от|через|до|спустя|с|в\s+течение)\s+(?:перв\w+\s+)?\d+(?:[.,]\d+)?\s*"
                          r"(?:мес|год|лет|недел|дн|ден)", re.I)
 
@@ -1305,7 +1306,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "reason" and ask.general:
         return _says(c, cfg, "story")
     if t == "open" and set(ask.focus) & _EXTREMES:
-        return _says(c, cfg, "count")     # «Минимальная партия у вас какая?» is told by a figure, not «на каждую партию»
+        # «Минимальная партия у вас какая?» is told by a figure, not «на каждую партию»
+        return _says(c, cfg, "count")
     if t in ("open", "reason", "person"):
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
     if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
@@ -1339,7 +1341,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _counted(ask, c, cfg)
     if t == "volume" and _says(c, cfg, "duration"):
-        return True       # a volume of work is told in time: «Какой объём самостоятельной работы?» → «4–5 часов в неделю»
+        # a volume of work is told in time: «Какой объём самостоятельной работы?» → «4–5 часов в неделю»
+        return True
     pat = cfg.type_patterns.get(t)
     if t == "date" and _past_for_future(ask, c):
         return False

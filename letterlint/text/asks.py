@@ -923,7 +923,8 @@ def _without_lead_statement(words: list["Token"], toks: list["Token"]) -> list["
         tail = [w for w in words if w.idx > comma.idx]
         if len(tail) >= 3 and any("1per" in extras.oc(w) and w.pos_ == "VERB" for w in head) and \
                 not any(extras.form(w) == "ли" for w in head) and \
-                (extras.form(tail[1]) == "ли" or extras.form(tail[0]) in _OPENING_WORDS - _RELATIVE - {"что", "как"}) and \
+                (extras.form(tail[1]) == "ли" or
+                 extras.form(tail[0]) in _OPENING_WORDS - _RELATIVE - {"что", "как"}) and \
                 any(w.pos_ == "NOUN" and w.text.isalpha() for w in tail):
             return tail     # («Возьмём на пробу сырокопчёную, сколько минимально можно заказать?» names nothing after)
     return words
@@ -943,8 +944,8 @@ def _without_our_step(words: list["Token"], toks: list["Token"]) -> list["Token"
                 any(w.pos_ in ("VERB", "AUX") for w in head) and not any(extras.form(w) == "ли" for w in tail):
             return head
         # «Подскажите длину платформы — от неё зависит, сколько точек будем проверять»: why we ask
-        if head and len(tail) >= 3 and extras.form(tail[0]) == "от" and extras.form(tail[1]) in {"него", "нее", "них", "этого"} \
-                and _lemmas(tail[2]) & {"зависеть"}:
+        if head and len(tail) >= 3 and extras.form(tail[0]) == "от" and \
+                extras.form(tail[1]) in {"него", "нее", "них", "этого"} and _lemmas(tail[2]) & {"зависеть"}:
             return head
     # «…когда ждать коллекцию на складе, нам нужно под выставку стенд сделать»: why the client asks, after a comma
     for t in toks:

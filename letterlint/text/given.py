@@ -111,8 +111,8 @@ def _asked_measure(ask: "Ask", units: dict[str, str]) -> str:
 
 # «какой оборот…?», «какая площадь…?»: the noun asked about, named right after the question word
 # (past a word of measure: «на какой уровень дохода…» asks the income)
-_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каком|какую|какого|какому|каких|каков\w*)\s+(?:примерно\s+|у\s+вас\s+|"
-                    r"ваш\w*\s+)?(?:уров\w+\s+|размер\w*\s+)?(\w+)", re.I)
+_WHICH = re.compile(r"\b(?:какой|какая|какое|какие|каком|какую|какого|какому|каких|каков\w*)\s+"
+                    r"(?:примерно\s+|у\s+вас\s+|ваш\w*\s+)?(?:уров\w+\s+|размер\w*\s+)?(\w+)", re.I)
 
 
 def _figure_after(ask: "Ask", c: "Candidate", count: "re.Pattern[str] | None") -> bool:

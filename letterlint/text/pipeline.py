@@ -484,7 +484,8 @@ def _maintenance(doc: "Doc") -> None:
     ex = extras.extras(doc)
     words = [t for t in doc if t.is_alpha]
     for k, t in enumerate(words):
-        if t.text != "ТО" or any(w.text.isupper() and len(w.text) > 2 for w in words[max(0, k - 2):k + 3] if w is not t):
+        near = [w for w in words[max(0, k - 2):k + 3] if w is not t]
+        if t.text != "ТО" or any(w.text.isupper() and len(w.text) > 2 for w in near):
             continue
         t.lemma_, t.pos_ = "техобслуживание", "NOUN"
         ex.lemma_set[t.i] = frozenset({"техобслуживание", "то"})
