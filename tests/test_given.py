@@ -194,3 +194,12 @@ def test_why_we_ask_is_not_what_we_ask():
     assert asks_in(ours)[0].answer_type == "size"
     assert _given(client, ours) is not None
     assert _given("Нужно поверить автомобильные весы ВА-60, заводской N 1543.", ours) is None   # trap
+
+
+def test_a_street_after_na_and_a_code_system_by_its_abbreviation():
+    again = "Добрый день! Напишите, пожалуйста, точный адрес ресторана, чтобы я оформила заявку курьеру."
+    assert len(rule_messages("asked-again", "Доставка до ресторана возможна? Мы на Садовой, 24.", again)) == 1
+    assert rule_messages("asked-again", "Доставка до ресторана возможна? Мы на Садовой.", again) == []    # trap
+    ours = "Для заявки подскажите, пожалуйста, код ТН ВЭД, под которым рюкзаки будут ввозиться?"
+    assert _given("Импортируем школьные рюкзаки (ТН ВЭД 4202 92 910 0), партия 5 000 шт. придёт в июле.", ours)
+    assert _given("Импортируем школьные рюкзаки, партия 5 000 шт. придёт в июле. ТН ВЭД пока не знаем.", ours) is None

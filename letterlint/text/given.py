@@ -149,11 +149,16 @@ def _code_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     if pattern is None or at is None or at + 1 >= len(nouns):
         return None
     code, thing = nouns[at], nouns[at + 1]
-    need = [thing] if code == "номер" else [code, thing]
+    # (a code system named by its abbreviation is named without «код»: «код ТН ВЭД» ← «(ТН ВЭД 4202 92 910 0)»)
+    system = code == "код" and re.search(rf"\b{re.escape(thing)}\b", ask.text, re.I) is not None and \
+        bool(re.search(rf"\b{re.escape(thing.upper())}\b", ask.text))
+    need = [thing] if code == "номер" or system else [code, thing]
     for text in letters:
         for c in candidates(text):
             if not all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in need):
                 continue
+            if system and re.search(rf"\b{re.escape(thing)}(?:\s+[А-ЯЁA-Z]{{2,}})*\s*[:№]?\s*\d", c.text, re.I):
+                return c.text.strip()
             low = c.text.lower().replace("ё", "е")
             anchor = max((low.find(n[:max(4, len(n) - 2)]) for n in need), default=-1)
             if anchor >= 0 and pattern.search(c.text[anchor:anchor + 60]):
