@@ -255,14 +255,19 @@ def _find_asks(at: "AnalysedText", lex: AskLexicon, want_requests: bool) -> list
             if len(parts) > 1:
                 ask.sentence = (parts[0][0], parts[-1][1])
             asks.append(ask)
-    # «Интересует ваша продлёнка с сентября.» names what the questions after it are about; «Если дело в технике —
-    # скажите прямо» after «Почему трактор опаздывает?» asks that question again, in a condition
-    return [a for k, a in enumerate(asks) if not (
-        a.kind == "question" and (a.answer_type == "yesno" or a.answer_type == "open" and _YOUR_OFFER.match(a.text)) and
-        _INTEREST_IN.match(a.text) and
-        not _ASKING_WORD.search(a.text) and any(b.kind == "question" for b in asks[k + 1:]) or
-        a.kind == "question" and k and asks[k - 1].kind == "question" and _TELL_IF.match(a.text) and
-        not _ASKING_WORD.search(a.text))]
+    return [a for k, a in enumerate(asks) if not _asks_nothing_new(a, asks[:k], asks[k + 1:])]
+
+
+def _asks_nothing_new(ask: Ask, before: list[Ask], after: list[Ask]) -> bool:
+    """«Интересует ваша продлёнка с сентября.» names what the questions after it are about; «Если дело в технике —
+    скажите прямо» after «Почему трактор опаздывает?» asks that question again, in a condition."""
+    if ask.kind != "question" or _ASKING_WORD.search(ask.text):
+        return False
+    interest = bool(_INTEREST_IN.match(ask.text)) and (
+        ask.answer_type == "yesno" or ask.answer_type == "open" and bool(_YOUR_OFFER.match(ask.text)))
+    if interest and any(b.kind == "question" for b in after):
+        return True
+    return bool(before) and before[-1].kind == "question" and bool(_TELL_IF.match(ask.text))
 
 
 # «Если дело в технике — скажите прямо»: what to tell is the condition itself
@@ -1063,9 +1068,7 @@ def _elided_request(words: list["Token"], before: list["Token"], lex: AskLexicon
             not _verbless(_before_purpose(words)) or not any(t.pos_ == "NOUN" and "accs" in extras.oc_any(t)
                                                               for t in _before_purpose(words)):
         return None
-    return next((t for t in before if "impr" in extras.oc_any(t) and "incl" not in extras.oc_any(t) and
-                 not (_lemmas(t) & lex.inform_verbs) and extras.form(t) not in lex.not_requests and
-                 not (_lemmas(t) & lex.not_requests)), None)
+    return next((t for t in before if _asks_to_do([t], lex)), None)
 
 
 def _urges_reply(words: list["Token"], urge: "Token | None" = None) -> bool:
