@@ -27,6 +27,11 @@ def align_texts(question: str, answer: str) -> list[Alignment]:
     return align(asks_in(question), analyse(source(answer)), CFG, LEX)
 
 
+def answered(question: str, answer: str) -> bool:
+    """Whether the reply ``answer`` answers the first question or request of ``question``."""
+    return align_texts(question, answer)[0].answered
+
+
 def rule_messages(rule_id: str, client: str, reply: str) -> list[str]:
     """The messages of the shipped rule ``rule_id`` on ``reply`` answering the client's letter ``client``."""
     from pathlib import Path

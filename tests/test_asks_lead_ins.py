@@ -4,13 +4,8 @@ asking the form of the thing of the first — and the traps that must stay quest
 
 from __future__ import annotations
 
-from _questions import align_texts, asks_in, source
+from _questions import align_texts, answered as _answered, asks_in, source
 from letterlint.text.pipeline import analyse
-
-
-def _answered(question: str, reply: str) -> bool:
-    """Whether the first question or request of ``question`` is answered by ``reply``."""
-    return align_texts(question, reply)[0].answered
 
 
 def _kinds(text: str) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Collection
 
 from letterlint.text import extras
@@ -31,6 +31,9 @@ _ORDINALS = {"перв": 1, "втор": 2, "трет": 3, "четверт": 4, "
              "девят": 9, "десят": 10}
 
 
+_MEASURE_KINDS = frozenset({"size", "weight", "volume", "age"})
+
+
 @dataclass
 class AnswerConfig:
     """Answer detection settings (rule params)."""
@@ -45,8 +48,12 @@ class AnswerConfig:
     synonyms: dict[str, set[str]] = field(default_factory=dict)
     vector_min: float = 0.5
     request_types: dict[str, str] = field(default_factory=dict)   # «посчитать» → money: a request done by an answer
-    measures: dict[str, str] = field(default_factory=dict)   # «возраст» → age: the noun of a measure and its kind
     kinds: dict[str, str] = field(default_factory=dict)      # «срок» → date: a noun naming a kind of answer
+
+    @cached_property
+    def measures(self) -> dict[str, str]:
+        """«возраст» → age: the nouns of a measure and its kind (a part of ``kinds``)."""
+        return {k: v for k, v in self.kinds.items() if v in _MEASURE_KINDS}
 
     @classmethod
     def from_params(cls, p: dict[str, Any]) -> "AnswerConfig":
@@ -62,8 +69,6 @@ class AnswerConfig:
             synonyms=_synonym_map([*p.get("thesaurus", []), *p.get("synonyms", [])], p.get("synonyms_one_way") or {}),
             vector_min=float(p.get("vector_min", 0.5)),
             request_types={norm(k): str(v) for k, v in (p.get("request_answer_types") or {}).items()},
-            measures={norm(k): str(v) for k, v in (p.get("type_nouns") or {}).items()
-                      if v in ("size", "weight", "volume", "age")},
             kinds={norm(k): str(v) for k, v in (p.get("type_nouns") or {}).items()},
         )
 
@@ -816,6 +821,12 @@ def _decides(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         _says(c, cfg, "done") or not c.past and _manner_named(ask, c, cfg)
 
 
+def _done_tells_when(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """A thing reported done answers «когда…?»: «Когда будет макет?» → «Макет готов»; but what is still to come is
+    done only by itself or by being ready («когда починят домофон?» is no «мы направили им требование»)."""
+    return _says(c, cfg, "done") and (not ask.future or _same_verb(ask, c, cfg) or bool(_READY.search(c.text)))
+
+
 def _length_told(c: Candidate, cfg: AnswerConfig) -> bool:
     """A length of time, or the end it comes to: «машина будет готова сегодня к 18:00» answers «сколько ждать?»."""
     return _says(c, cfg, "duration") or _says(c, cfg, "date") and bool(c.lemmas & _END_VERBS)
@@ -979,7 +990,7 @@ def _thing_named(f: str, c: Candidate, cfg: AnswerConfig) -> bool:
 
 
 # a list of things asked for, sent as a list: named, laid out after a colon or attached
-_LIST_OF = re.compile(r"\b(?:перечень|перечня|список|списк[аеу]|спискок)\b", re.I)
+_LIST_OF = re.compile(r"\b(?:перечень|перечня|список|списк[аеу])\b", re.I)
 _ATTACHED = re.compile(r"\bво\s+вложени|\bв\s+приложени|\bприкреп|\bприлага|\bприкладыва|https?://", re.I)
 
 
@@ -1156,7 +1167,7 @@ _MODES = frozenset({"онлайн", "дистанционно", "удаленн�
 
 # the least or the most of a thing: a figure is asked
 _EXTREMES = frozenset({"минимальный", "максимальный"})
-_PERCENT = re.compile(r"\d\s*%|\d\s*п\.\s?п\.|\d\s+процент")     # «2,5–3,5 п.п.» over the key rate too
+_PERCENT = re.compile(r"\d\s*%")
 _SHARES = _RATES - {"ставка"}   # rates given as a share («ставка за контейнер» is a price)
 _IN_STOCK = frozenset({"наличие", "склад", "остаток"})
 
@@ -1310,10 +1321,9 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return _says(c, cfg, "count")
     if t in ("open", "reason", "person"):
         return t not in cfg.type_patterns or _says(c, cfg, t) or t == "open"
-    if t == "date" and ask.topic_nouns and _says(c, cfg, "done") and \
+    if t == "date" and ask.topic_nouns and _done_tells_when(ask, c, cfg) and \
             share(ask.topic_nouns[:1], c, cfg.stem, cfg.synonyms) > 0 and \
-            (not (_past_for_future(ask, c) or set(ask.verbs) & _START_VERBS) or _same_verb(ask, c, cfg)) and \
-            (not ask.future or _same_verb(ask, c, cfg) or bool(_READY.search(c.text))):
+            (not (_past_for_future(ask, c) or set(ask.verbs) & _START_VERBS) or _same_verb(ask, c, cfg)):
         # «Когда будет макет?» → «Макет готов, файл во вложении»; «Когда пришлёте макет?» → «Макет отправили
         # вчера», but not «Когда вернут деньги за штраф?» → «Штраф ошибочный, заявку на отмену передали», nor «Когда
         # сможете начать претензию?» → «Документы посмотрели» (a start is done only by itself: «Уже начали»), nor
@@ -1336,7 +1346,7 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     rate = cfg.type_patterns.get("rate_asked")
     if t == "money" and rate is not None and rate.search(ask.text) and _says(c, cfg, "share"):
         return True       # «Какая комиссия за оплату картами?» → «для карт — от 2,3% до 2,8%»
-    if t == "money" and set(ask.topic_nouns) & _RATES and not (_says(c, cfg, "amount") or _PERCENT.search(c.text)):
+    if t == "money" and set(ask.topic_nouns) & _RATES and not (_says(c, cfg, "amount") or _says(c, cfg, "share")):
         return False      # «по какой ставке?» is told by a sum or a share, not by «в пакет входит 20 часов»
     if t == "count" and not ask.general:     # a bare «Сколько и когда?» takes any figure, a price too
         return _counted(ask, c, cfg)
@@ -1556,8 +1566,7 @@ def _kind_present(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return False
     if _says(c, cfg, "deferral") and _says(c, cfg, "date"):
         return True                                      # an honest deferral with a date
-    if ask.answer_type == "date" and _says(c, cfg, "done") and \
-            (not ask.future or _same_verb(ask, c, cfg) or bool(_READY.search(c.text))):
+    if ask.answer_type == "date" and _done_tells_when(ask, c, cfg):
         return True                                      # «Когда будет макет?» → «Макет готов: …»
     if ask.answer_type == "count" and not ask.general:
         return _counted(ask, c, cfg)

@@ -263,8 +263,9 @@ def _asks_nothing_new(ask: Ask, before: list[Ask], after: list[Ask]) -> bool:
     скажите прямо» after «Почему трактор опаздывает?» asks that question again, in a condition."""
     if ask.kind != "question" or _ASKING_WORD.search(ask.text):
         return False
-    interest = bool(_INTEREST_IN.match(ask.text)) and (
-        ask.answer_type == "yesno" or ask.answer_type == "open" and bool(_YOUR_OFFER.match(ask.text)))
+    interest = _INTEREST_IN.match(ask.text)
+    interest = interest is not None and (
+        ask.answer_type == "yesno" or ask.answer_type == "open" and bool(_YOUR_OFFER.match(ask.text, interest.end())))
     if interest and any(b.kind == "question" for b in after):
         return True
     return bool(before) and before[-1].kind == "question" and bool(_TELL_IF.match(ask.text))
@@ -277,7 +278,7 @@ _TELL_IF = re.compile(r"^\W*(?:а\s+|и\s+)?если\b[^.?!—–]*[—–,]\s*(
 _INTEREST_IN = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,2}?(?:нас|меня)?\s*интерес(?:ует|уют|овал[аои]?)\s+(?!,)", re.I)
 # (an interest in «ваш …» is in the offering: «Интересует ваше ответственное хранение»; «Интересует минимальная партия»
 # asks a figure)
-_YOUR_OFFER = re.compile(r"^\W*(?:[\w-]+[,\s]+){0,2}?(?:нас|меня)?\s*интерес\w*\s+(?:также\s+|очень\s+)?ваш", re.I)
+_YOUR_OFFER = re.compile(r"(?:также\s+|очень\s+)?ваш", re.I)     # right after the «интересует» of _INTEREST_IN
 _ASKING_WORD = re.compile(r"\?|\bли\b|\b(?:как\w*|сколько|когда|где|куда|кто|что|почему|зачем|чем|можно)\b", re.I)
 
 

@@ -150,8 +150,7 @@ def _code_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
         return None
     code, thing = nouns[at], nouns[at + 1]
     # (a code system named by its abbreviation is named without «код»: «код ТН ВЭД» ← «(ТН ВЭД 4202 92 910 0)»)
-    system = code == "код" and re.search(rf"\b{re.escape(thing)}\b", ask.text, re.I) is not None and \
-        bool(re.search(rf"\b{re.escape(thing.upper())}\b", ask.text))
+    system = code == "код" and bool(re.search(rf"\b{re.escape(thing.upper())}\b", ask.text))
     need = [thing] if code == "номер" or system else [code, thing]
     for text in letters:
         for c in candidates(text):

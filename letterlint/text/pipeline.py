@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Token
 
     from letterlint.mail.model import SourceText
+    from letterlint.text.morph import WordInfo
 
 #: Analyses a rule may ask for. ``thread`` is not a text analysis: it tells the engine the rule reads the thread.
 KNOWN_NEEDS = ("tokens", "morph", "syntax", "ner", "vectors", "thread")
@@ -467,15 +468,18 @@ def _set_morph(doc: "Doc") -> None:
         info = word_info(t.norm_, was_preposition, subject)
         after_preposition = info.pos == "ADP"
         person = _SUBJECT_PERSON.get(t.norm_)
-        t.lemma_ = info.lemma
-        ex.lemma_set[i] = info.lemma_set
-        t.pos_ = info.pos
-        t.tag_ = info.tag
-        ex.oc[i], ex.oc_any[i] = info.oc, info.oc_any
-        if info.morph:
-            t.set_morph(info.morph)
+        _take_reading(t, info, ex)
     _nouns_before_genitive(doc)
     _maintenance(doc)
+
+
+def _take_reading(t: "Token", info: "WordInfo", ex: Any) -> None:
+    """Put one pymorphy3 reading of a word on its token."""
+    t.lemma_, t.pos_, t.tag_ = info.lemma, info.pos, info.tag
+    ex.lemma_set[t.i] = info.lemma_set
+    ex.oc[t.i], ex.oc_any[t.i] = info.oc, info.oc_any
+    if info.morph:
+        t.set_morph(info.morph)
 
 
 def _maintenance(doc: "Doc") -> None:
@@ -492,8 +496,9 @@ def _maintenance(doc: "Doc") -> None:
 
 
 def _nouns_before_genitive(doc: "Doc") -> None:
-    """An adjective that cannot agree with the genitive noun after it is a noun: «простой сайта» (the downtime),
-    «управляющий компании», «дежурный смены» — not «новый сайт»."""
+    """An adjective that cannot agree with the genitive noun after it is a noun, when pymorphy3 has a noun reading:
+    «простой сайта» (the downtime), «простой станка» — not «новой версии» («управляющий компании» stays: pymorphy3
+    reads «управляющий» only as a participle)."""
     from letterlint.text.morph import analyzer, word_info
 
     ex = extras.extras(doc)
@@ -503,16 +508,12 @@ def _nouns_before_genitive(doc: "Doc") -> None:
                 "gent" not in ex.oc[nxt.i] or "NOUN" not in ex.oc_any[t.i]:
             continue
         noun = ex.oc[nxt.i]
+        plural = "plur" in noun
         if any(p.tag.POS in ("ADJF", "PRTF") and "gent" in p.tag and
-               (p.tag.number == "plur" == ("plur" in noun and "plur") or p.tag.gender in noun)
+               (p.tag.number == "plur" if plural else p.tag.number == "sing" and p.tag.gender in noun)
                for p in analyzer().parse(t.norm_)):
             continue       # «новой версии», «рабочего графика»: it agrees, an adjective
-        info = word_info(t.norm_, noun_first=True)
-        t.lemma_, t.pos_, t.tag_ = info.lemma, info.pos, info.tag
-        ex.lemma_set[t.i] = info.lemma_set
-        ex.oc[t.i], ex.oc_any[t.i] = info.oc, info.oc_any
-        if info.morph:
-            t.set_morph(info.morph)
+        _take_reading(t, word_info(t.norm_, noun_first=True), ex)
 
 
 def _sentences_words(doc: "Doc") -> list[list["Token"]]:
