@@ -1564,3 +1564,28 @@ def test_a_question_answered_in_passing_by_an_earlier_answer_keeps_no_place_of_i
     reply = ("На четверг, 5 июня, записала вас на 15:00.\n\nВозьмите с собой паспорт участника и нового директора.\n\n"
              "Сама процедура займёт около 40 минут.")
     assert answer_order_broken(_align(letter, reply), 0.66) is not None
+
+
+def test_an_answer_in_passing_does_not_close_the_places_after_it():
+    # «подойдёт ли формат пожилым?» shares the sentence that answers the number of guests; the length of the
+    # tour, in the next paragraph, is still in its own place
+    got = _verdicts("Сколько человек может быть в группе? Сколько длится экскурсия? Нужно ли что-то взять с собой? "
+                    "У нас много пожилых сотрудников, подойдёт ли им такой формат?",
+                    "Формат рассчитан на группы до 25 человек, пожилым гостям тоже удобно.\n\n"
+                    "Сама прогулка идёт полтора часа, с остановкой на чай.\n\n"
+                    "С собой взять нужно только удобную обувь.\n\n"
+                    "Бронь держим 3 дня, потом даты уходят другим группам.")
+    assert got == [True, True, True, True]
+
+
+def test_a_later_questions_start_date_is_not_the_answer_in_an_earlier_place():
+    # the start asked last shares the first answer's sentence; the block in the gap of the fine is that start,
+    # not the fine, which was put off with no date
+    got = _verdicts("Какое время реакции на аварийную заявку вы гарантируете, в том числе ночью? Можно ли прописать "
+                    "в договоре неустойку за пропущенную уборку? С какого числа вы готовы приступить, если мы "
+                    "подпишем договор в мае?",
+                    "Аварийная бригада работает круглосуточно: на заявку выезжаем в течение часа, ночью так же, "
+                    "это закреплено в договоре.\n\nУсловия по неустойке обсудим с юристами, уточним.\n\n"
+                    "Приступить можем с 1 июня, если договор будет подписан до 20 мая: около недели уходит на "
+                    "приёмку объекта.")
+    assert got[1] is False

@@ -1622,6 +1622,8 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
         free.append(c)
     if not blocks:
         return
+    # (an answer in passing, on the sentence an earlier question took, does not close every gap after it)
+    chain = _in_order(result)
     i = 0
     n = len(result)
     while i < n:
@@ -1632,9 +1634,8 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
         while j < n and not result[j].answered:
             j += 1
         run = [k for k in range(i, j) if result[k].ask.kind == "question"]
-        lo = max((result[k].best.end for k in range(i) if result[k].answered and result[k].best), default=0)
-        hi = min((result[k].best.start for k in range(j, n) if result[k].answered and result[k].best),
-                 default=len(text))
+        lo = max((result[k].best.end for k in range(i) if k in chain), default=0)
+        hi = min((result[k].best.start for k in range(j, n) if k in chain), default=len(text))
         i = j
         if lo >= hi:
             continue       # answers out of order: no place to read
@@ -1652,6 +1653,8 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                                  set().union(*(c.lemmas for c in b)), None, set(), past=all(c.past for c in b),
                                  acts=any(c.acts for c in b), will=any(c.will for c in b))
                 why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k))
+                if why and _answers_other(al.ask, span, result, chain, cfg):
+                    continue   # «Приступить можем с 1 апреля, если договор…» is the start asked later, not the fine
                 if why:
                     taken = bi
                     al.answered = True
@@ -1660,6 +1663,30 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                     al.by_words = False     # a place in the reply says nothing about the order of answers
                     al.reasons = al.reasons + [f"на своём месте в ответе, {why}"]
                     break
+
+
+def _answers_other(ask: Ask, c: Candidate, result: list[Alignment], chain: set[int], cfg: AnswerConfig) -> bool:
+    """Whether a question with no answer in its place shares more of its words with the block than ``ask`` does,
+    enough to be linked: the block is that question's answer, put where ``ask``'s should be."""
+    if ask.answer_type in _STRICT:
+        return False    # its own figure is there: «Сама игра идёт 2 часа» for «Сколько длится программа?»
+    mine = _overlap(ask, c, cfg.stem, cfg.synonyms)
+    return any(al.ask is not ask and k not in chain and al.ask.answer_type in _STRICT and
+               (o := _overlap(al.ask, c, cfg.stem, cfg.synonyms)) >= cfg.min_overlap and o > mine and
+               _kind_present(al.ask, c, cfg) for k, al in enumerate(result))
+
+
+def _in_order(result: list[Alignment]) -> set[int]:
+    """The answered asks that place the reply's answers: all but those that only share the sentence an earlier
+    question took («Формат рассчитан на команды…» for the number of people, and again for «подойдёт ли им
+    формат?»), which say nothing of where their own answer is."""
+    seen: set[int] = set()
+    out = set()
+    for k, al in enumerate(result):
+        if al.answered and al.best is not None and al.best.start not in seen:
+            out.add(k)
+            seen.add(al.best.start)
+    return out
 
 
 # verbs that carry no topic of a yes/no question: «можно ли», «хотела бы уточнить, …», «интересует, …»
