@@ -213,10 +213,28 @@ def test_a_lead_in_asking_us_to_answer_opens_a_list_of_questions():
     ("Подскажите, как часто ваш сокольник должен приезжать.", "frequency"),
     ("Насколько быстро уходят голуби после начала работы?", "duration"),
     ("Насколько опасен пункт про тарифы?", "open"),
+    # a price with nothing counted: for a thing, the offer itself, a part of a sum, «за сколько возьмёте»
+    ("Сколько реально получать за такую квартиру в месяц?", "money"),
+    ("Сколько это будет в месяц вместе с кнопкой?", "money"),
+    ("И сколько из 600 тысяч уйдёт на вашу комиссию?", "money"),
+    ("За сколько примерно возьмёте в трейд-ин мой Ford Focus 2014 года?", "money"),
+    # traps: still a length of time or a count
+    ("За сколько сделаете?", "duration"),
+    ("Сколько это займёт?", "duration"),
+    ("Сколько человек за смену работает?", "count"),
+    ("Сколько из них можно вернуть?", "count"),
 ])
 def test_kind_of_answer_seen_on_blind_letters(text, atype):
     (a,) = asks(text)
     assert a.answer_type == atype
+
+
+def test_a_second_bare_how_much_asks_what_the_first_did():
+    # «…, а сколько непосредственно блогерам?» counts nothing: it asks the part of the sum, as the first half did
+    found = asks("И сколько из 600 тысяч уйдёт на вашу комиссию, а сколько непосредственно блогерам?")
+    assert [a.answer_type for a in found] == ["money", "money"]
+    found = asks("Сколько стоит обед, а сколько человек вмещает зал?")
+    assert [a.answer_type for a in found] == ["money", "count"]
 
 
 def test_a_price_asked_under_a_condition_is_a_question_not_a_request():

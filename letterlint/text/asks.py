@@ -589,6 +589,11 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
             again = next((extras.form(t) for t in tail[:3] if extras.form(t) in lex.interrogatives), None)
             if again not in (None, "как", "ли"):
                 atype = _answer_type(tail, again, False, _focus(tail, lex), lex)
+    if first_half and kind == "question" and atype == "count" and asked_by == "сколько" and _verbless(words) and \
+            not _counts_noun(words) and any(extras.form(t) == "сколько" for t in first_half):
+        # «сколько из 600 тысяч уйдёт на комиссию, а сколько непосредственно блогерам?»: the second «сколько»
+        # asks what the first did
+        atype = _answer_type(first_half, "сколько", False, _focus(first_half, lex), lex)
     if asked_by == "откуда" and _verbless([t for t in words if not (_lemmas(t) & lex.inform_verbs)]):
         atype = "reason"    # «Откуда разница?», «Объясните, откуда такая сумма» ask why; «Откуда забираете?» where from
     topic_words = words
@@ -1061,6 +1066,13 @@ _REPLY_ITSELF = frozenset({"письмо", "сообщение", "запрос",
                            "понедельник", "вторник", "среда", "четверг", "пятница", "конец", "клиент", "заказчик"})
 
 
+def _counts_noun(words: list["Token"]) -> bool:
+    """Whether «сколько» is followed by the noun it counts («сколько человек», not «сколько непосредственно
+    блогерам»)."""
+    at = next((i for i, t in enumerate(words) if extras.form(t) == "сколько"), None)
+    return at is not None and at + 1 < len(words) and words[at + 1].pos_ == "NOUN"
+
+
 def _elided_request(words: list["Token"], before: list["Token"], lex: AskLexicon) -> "Token | None":
     """The request verb of the sentence before, for a sentence that only adds a thing to it: «Пришлите, пожалуйста,
     проект договора. И сразу счёт на аванс, чтобы бухгалтерия успела оплатить.» (not «И спасибо за быстрый
@@ -1201,6 +1213,7 @@ def _after_preposition(words: list["Token"], dependents: bool = False) -> set[st
 _DURATION_UNITS = ("времени", "дней", "недель", "часов", "месяцев", "минут", "суток")
 _AT_TIME = ("во", "в", "до", "с", "со")     # «Во сколько…?», «До скольки…?»: an hour
 _WITHIN = ("через", "за")                  # «Через сколько…?», «За сколько дней…?»: a length of time
+_SUM = re.compile(r"\d\s*(?:тыс|млн|руб|₽)|\b(?:тысяч|миллион)", re.I)   # «из 600 тысяч»: a sum of money
 
 
 # a «срок» of these is a length of time: «срок годности», «срок хранения», «срок службы»
@@ -1316,9 +1329,17 @@ def _answer_type(words: list["Token"], interrogative: str | None, li: bool, focu
                 # аудит?» for a price
                 return "money" if costs else "date"
             if before in _WITHIN:
-                return "duration"  # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long
+                # «Через сколько отдаёте фото?», «За сколько дней сделаете?» ask how long; «За сколько возьмёте
+                # в трейд-ин мой Focus?» asks a price
+                return "money" if costs and before == "за" else "duration"
             # «Сколько звонков в месяц вы ожидаете?» counts calls: a noun after «сколько» says what is counted
             counted = after is not None and after.pos_ == "NOUN"
+            # nothing counted, and a price's marks: «Сколько реально получать за такую квартиру?» (for a thing),
+            # «Сколько это будет в месяц?» (the offer itself), «сколько из 600 тысяч уйдёт на комиссию?» (a part of
+            # a sum)
+            if not counted and ("за" in norms[at_ + 1:] or nxt == "это" and not any(
+                    f in _LASTING_VERBS for f in focus) or nxt == "из" and _SUM.search(" ".join(norms[at_:]))):
+                return "money"
             # («Сколько по времени занимает бурение?» too; «Сколько дней…» is told above)
             if norms[at_ + 1:at_ + 3] in (["по", "времени"], ["по", "срокам"], ["по", "сроку"]) \
                     or not counted and any(f in _LASTING_VERBS for f in focus):
