@@ -1589,3 +1589,21 @@ def test_a_later_questions_start_date_is_not_the_answer_in_an_earlier_place():
                     "Приступить можем с 1 июня, если договор будет подписан до 20 мая: около недели уходит на "
                     "приёмку объекта.")
     assert got[1] is False
+
+
+def test_when_asked_of_an_act_is_told_by_that_act_with_its_date():
+    # «заезжаете на монтаж» → «Заезжаем к 6:00»: the act itself, though its purpose («монтаж») is not repeated
+    got = _verdicts("Сколько стоит оформление зала? Когда вы заезжаете на монтаж — площадка пускает с 6:00?",
+                    "Оформление зала — 120 тыс. руб.\n\nЗаезжаем как раз к 6:00 16-го, к 9:00 всё будет стоять.")
+    assert got == [True, True]
+
+
+def test_a_verb_of_the_condition_or_of_doing_in_general_is_not_the_act_asked():
+    # «если сдать в среду» sets the time; the visit of the nurse is no answer to when the results are ready
+    got = _verdicts("Сколько стоит выезд? Когда будут готовы результаты, если сдать в среду утром?",
+                    "Выезд — 1 200 ₽.\n\nМедсестра приедет в среду между 8:00 и 9:00. Сдавать кровь нужно "
+                    "натощак.")
+    assert got == [True, False]
+    got = _verdicts("Сколько стоит макет? Когда сделаете буклет?",
+                    "Макет — 8 000 ₽.\n\nСделаем визитки к пятнице, 14 марта.")
+    assert got == [True, False]

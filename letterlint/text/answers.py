@@ -596,8 +596,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 vetoes.append("no_topic")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not (_duration_said(c, cfg) or unique)) \
-                    and ask.topic_nouns and not (by_number or by_ref or our_turn or phrase) and \
-                    share(_asked_thing(ask), c, cfg.stem, cfg.synonyms) == 0:
+                    and ask.topic_nouns and not (by_number or by_ref or our_turn or phrase or _own_verb(ask, c, cfg)) \
+                    and share(_asked_thing(ask), c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
                 vetoes.append("date_elsewhere")
@@ -912,6 +912,19 @@ def _same_verb(ask: Ask, c: Candidate, cfg: AnswerConfig, every: bool = False) -
     («хотела бы уточнить, можно ли…»)."""
     found = [share([v], c, cfg.stem) >= 1.0 for v in ask.verbs if v not in _WEAK_VERBS]
     return bool(found) and (all(found) if every else any(found))
+
+
+def _own_verb(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The sentence has a verb of the question that names the very act asked about, not a verb of doing in general
+    («Когда вы заезжаете на монтаж?» → «Заезжаем к 6:00 16-го»; «сделать» or «быть» could be about anything)."""
+    # (the act asked about, not a condition's: «Когда будут готовы результаты, если сдать в среду?» is not
+    # answered by «Сдавать кровь нужно натощак»)
+    main = _CONDITION_CLAUSE.sub(" ", ask.text).lower().split()
+    return any(share([v], c, cfg.stem) >= 1.0 for v in ask.verbs
+               if v not in _EMPTY_VERBS and any(w.startswith(v[:3]) for w in main))
+
+
+_CONDITION_CLAUSE = re.compile(r"\b(?:если|при\s+условии)\b[^,—–;?]*", re.I)
 
 
 def _names_action(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
