@@ -16,6 +16,10 @@ def test_thanks_for_answering_these_questions_asks_nothing():
     letter = ("Какой будет состав группы? Можно ли разбить оплату на два этапа? "
               "Буду признательна, если ответите на них до конца недели.")
     assert [t for _, t in _kinds(letter)] == ["Какой будет состав группы?", "Можно ли разбить оплату на два этапа?"]
+    # the way of the reply is no topic: «по пунктам», «по порядку»
+    for way in ("Буду признателен, если ответите по пунктам.", "Буду благодарна, если ответите по порядку."):
+        assert _kinds("Сколько займут работы? Подписываете ли вы NDA? " + way) == \
+            [("question", "Сколько займут работы?"), ("question", "Подписываете ли вы NDA?")]
 
 
 def test_thanks_in_advance_for_a_thing_done_is_a_request():

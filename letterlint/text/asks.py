@@ -1062,8 +1062,10 @@ def _request_clause(words: list["Token"]) -> list["Token"]:
 
 
 # what a bare «ответьте» may name besides itself and still ask only for this reply: the letter, a time
+# (and the way of the reply: «если ответите по пунктам», «по порядку», «в одном письме»)
 _REPLY_ITSELF = frozenset({"письмо", "сообщение", "запрос", "день", "вечер", "утро", "обед", "час", "неделя",
-                           "понедельник", "вторник", "среда", "четверг", "пятница", "конец", "клиент", "заказчик"})
+                           "понедельник", "вторник", "среда", "четверг", "пятница", "конец", "клиент", "заказчик",
+                           "пункт", "порядок", "возможность"})
 
 
 def _counts_noun(words: list["Token"]) -> bool:
