@@ -1607,3 +1607,12 @@ def test_a_verb_of_the_condition_or_of_doing_in_general_is_not_the_act_asked():
     got = _verdicts("Сколько стоит макет? Когда сделаете буклет?",
                     "Макет — 8 000 ₽.\n\nСделаем визитки к пятнице, 14 марта.")
     assert got == [True, False]
+
+
+def test_the_most_of_a_measure_needs_the_bound_said():
+    got = _verdicts("Какую максимальную толщину этой стали вы режете?",
+                    "По вашей детали 8 мм режем на волоконном лазере в азоте.")
+    assert got == [False]
+    got = _verdicts("Какую максимальную толщину этой стали вы режете?",
+                    "Режем эту сталь толщиной до 20 мм на волоконном лазере.")
+    assert got == [True]

@@ -203,3 +203,22 @@ def test_a_street_after_na_and_a_code_system_by_its_abbreviation():
     ours = "Для заявки подскажите, пожалуйста, код ТН ВЭД, под которым рюкзаки будут ввозиться?"
     assert _given("Импортируем школьные рюкзаки (ТН ВЭД 4202 92 910 0), партия 5 000 шт. придёт в июле.", ours)
     assert _given("Импортируем школьные рюкзаки, партия 5 000 шт. придёт в июле. ТН ВЭД пока не знаем.", ours) is None
+
+
+def test_a_site_given_by_its_domain():
+    client = "Хотим переехать к вам с другого хостинга. Сайт zapchasti-krd.ru, на 1С-Битриксе, база около 18 Гб."
+    again = "Чтобы завести заявку на перенос, подскажите адрес сайта, который переезжает?"
+    assert len(rule_messages("asked-again", client, again)) == 1
+    # traps: a question about the domain, not which it is; a domain only in an e-mail address
+    assert rule_messages("asked-again", client, "А у какого регистратора домен?") == []
+    by_mail = "Пишу с почты ivan@zapchasti-krd.ru, хотим переехать к вам с другого хостинга."
+    assert rule_messages("asked-again", by_mail, again) == []
+
+
+def test_a_measure_given_for_the_thing_whatever_its_setting():
+    client = "Нужна резка по приложенным dxf, сталь 09г2с лист 4 мм, 120 комплектов."
+    again = "Чтобы посчитать стоимость, уточните, пожалуйста, толщину листа по деталям из DXF."
+    assert len(rule_messages("asked-again", client, again)) == 1
+    # trap: another measure of the thing asked about was given, not the one asked
+    chimney = "Дымоход кирпичный, с гильзой из нержавейки, высота от земли около 9 метров."
+    assert rule_messages("asked-again", chimney, "Остался один момент: какой диаметр у гильзы?") == []

@@ -1180,6 +1180,9 @@ _MODES = frozenset({"онлайн", "дистанционно", "удаленн�
 
 # the least or the most of a thing: a figure is asked
 _EXTREMES = frozenset({"минимальный", "максимальный"})
+# a figure said to be a bound: «до 20 мм», «максимум 12 мм», «не менее 50 кг»
+_BOUND = re.compile(r"\b(?:макс\w*|мин(?:имум|имальн)\w*|до\s+\d|от\s+\d|не\s+(?:более|менее|больше|меньше)|"
+                    r"предел\w*|вплоть|самы[йеха]\w*)", re.I)
 _PERCENT = re.compile(r"\d\s*%")
 _SHARES = _RATES - {"ставка"}   # rates given as a share («ставка за контейнер» is a price)
 _IN_STOCK = frozenset({"наличие", "склад", "остаток"})
@@ -1329,6 +1332,8 @@ def _type_ok(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
         return _says(c, cfg, "advice")
     if t == "reason" and ask.general:
         return _says(c, cfg, "story")
+    if t in _MEASURE_KINDS and set(ask.focus) & _EXTREMES and not _BOUND.search(c.text):
+        return False      # «Какую максимальную толщину режете?» is not told by «По вашей детали 8 мм режем»
     if t == "open" and set(ask.focus) & _EXTREMES:
         # «Минимальная партия у вас какая?» is told by a figure, not «на каждую партию»
         return _says(c, cfg, "count")

@@ -52,9 +52,12 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
         kind = "time"
     pattern = figures.get(kind)
     # (the measure itself need not be named: «аквариум на 300 литров» gives «какого объёма аквариум?»; nor the
-    # setting of a date: «с какой даты хотите начать работу на платформе?» ← «Запуск планируем с 1 сентября»)
-    setting = ask.setting if kind == "date" else ()
-    things = [t for t in ask.topic_nouns if t not in kinds and t not in setting][:_MAX_THINGS]
+    # setting of a date: «с какой даты хотите начать работу на платформе?» ← «Запуск планируем с 1 сентября»; nor
+    # of a measure: «толщину листа по деталям из DXF» ← «по приложенным dxf, сталь 09г2с лист 4 мм»)
+    setting = ask.setting if kind in ("date", "size", "weight", "volume") else ()
+    # (the setting is left out only beside a thing of its own: «какой объём у аквариума?» is about the aquarium)
+    things = [t for t in ask.topic_nouns if t not in kinds and t not in setting][:_MAX_THINGS] or \
+        ([t for t in ask.topic_nouns if t not in kinds][:_MAX_THINGS] if kind != "date" else [])
     if not things and kind == "date":
         # «С какого числа хотите начать?» names no thing, only the event: «старт — с 1 октября» gives it
         things = [v for v in ask.verbs if v not in _ASKING_VERBS][:1]
@@ -69,7 +72,7 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
             # (not the number of a list item: «4. Как организована доставка детей?» tells no count of children)
             said = _LIST_MARK.sub("", c.text, count=1)
             if pattern is not None and things and all(share([t], c, cfg.stem, cfg.synonyms) >= 1.0 for t in things) \
-                    and pattern.search(said):
+                    and pattern.search(said) and not _other_measure(ask, c, cfg):
                 return c.text.strip()
             if pattern is not None and acts and share(acts[:1], c, cfg.stem) >= 1.0 and pattern.search(said):
                 return c.text.strip()
@@ -83,6 +86,14 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
             if kind == "time" and _CONVENIENT.search(ask.text) and _SCHEDULE.search(said):
                 return c.text.strip()     # «В какое время вам удобно проводить занятия?» ← «по средам в 18:30»
     return None
+
+
+def _other_measure(ask: "Ask", c: "Candidate", cfg: "AnswerConfig") -> bool:
+    """The client's figure measures another thing of the kind asked: «высота от земли около 9 метров» does not give
+    «какой диаметр у гильзы?»."""
+    asked = {n for n in ask.topic_nouns if cfg.measures.get(n) == ask.answer_type}
+    named = {n for n in c.lemmas if cfg.measures.get(n) == ask.answer_type}
+    return bool(asked) and bool(named) and not asked & named
 
 
 # a time the client prefers, asked: «в какое время вам удобно…?»; told as a weekly day and hour
