@@ -1616,3 +1616,14 @@ def test_the_most_of_a_measure_needs_the_bound_said():
     got = _verdicts("Какую максимальную толщину этой стали вы режете?",
                     "Режем эту сталь толщиной до 20 мм на волоконном лазере.")
     assert got == [True]
+
+
+def test_two_sentences_do_a_request_only_when_one_speaks_of_it_and_is_done_or_dated():
+    client = "Добавьте, пожалуйста, в заявку ещё двух грузчиков. И пришлите договор на почту заранее, хочу показать мужу."
+    als = _align(client, "Двух грузчиков добавил, теперь в заявке на 19 апреля четыре человека. Итоговую смету "
+                         "пересчитаю в договоре.\n\nДоговор подготовим и отправим.")
+    assert [a.answered for a in als] == [True, False]
+    # the one sentence that speaks of it and dates it still does it: «Поставки … можем начать с 17 марта»
+    als = _align("Просим поставлять нам яйцо С1 по 90 коробов еженедельно, по понедельникам.",
+                 "Поставки по понедельникам можем начать с 17 марта. Цена на С1 при 90 коробах — 98 ₽ за десяток.")
+    assert als[0].answered

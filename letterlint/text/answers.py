@@ -459,6 +459,12 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # как договаривались, — 6 июня»: the term is told by its date
                 ov = max(ov, cfg.min_overlap)
             type_ok = _type_ok(ask, c, cfg)
+            if type_ok and ask.kind == "request" and ask.objects and c not in singles and not any(
+                    c.start <= x.start and x.end <= c.end and share(ask.focus, x, cfg.stem, cfg.synonyms) > 0 and
+                    _type_ok(ask, x, cfg) for x in singles):
+                # two sentences do a request only when one of them speaks of it and says it is done or when:
+                # «…в заявке на 19 апреля четыре человека. … пересчитаю в договоре» does not date the contract
+                type_ok = False
             promised = _says(c, cfg, "deferral")
             dated = _calendar_dated(c, cfg)
             deferred = promised and dated
