@@ -1627,3 +1627,14 @@ def test_two_sentences_do_a_request_only_when_one_speaks_of_it_and_is_done_or_da
     als = _align("Просим поставлять нам яйцо С1 по 90 коробов еженедельно, по понедельникам.",
                  "Поставки по понедельникам можем начать с 17 марта. Цена на С1 при 90 коробах — 98 ₽ за десяток.")
     assert als[0].answered
+
+
+def test_about_an_hour_is_a_length_and_a_guarantee_with_its_enumeration_is_not():
+    als = _align("Сколько стоит замена экрана? И сколько по времени?",
+                 "Замена экрана занимает около часа, можно подождать у нас.\n\nОригинальный дисплей — 16 900 ₽.\n\n"
+                 "Гарантия на оригинал — 6 месяцев, на копию — 3 месяца.")
+    assert als[1].answered and als[1].best.text.startswith("Замена экрана занимает около часа")
+    # with no length of the work told, the guarantee's months are no answer to «сколько по времени?»
+    als = _align("Сколько стоит замена экрана? И сколько по времени?",
+                 "Оригинальный дисплей — 16 900 ₽.\n\nГарантия на оригинал — 6 месяцев, на копию — 3 месяца.")
+    assert not als[1].answered

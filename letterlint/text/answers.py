@@ -509,8 +509,9 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 reasons.append(f"есть ответ нужного вида ({_TYPE_RU.get(ask.answer_type, ask.answer_type)})")
             if deferred:
                 reasons.append("честная отсрочка с датой")
-            if ask.general and type_ok:
-                score = max(score, cfg.threshold)          # the story told is the answer to «Что случилось?»
+            if ask.general and type_ok and _sole_fit(ask, c, cfg):
+                # the story told is the answer to «Что случилось?»; not a term of its own to «сколько по времени?»
+                score = max(score, cfg.threshold)
             # «Сколько всего выйдет?» → «Всё вместе обойдётся в 84 250 ₽»: the sum said to be the whole one
             total = asks_total and _says(c, cfg, "total") and _says(c, cfg, "amount")
             # (a length of time with no word in common is no answer in a sentence that answers another question by
@@ -1038,7 +1039,8 @@ def _sole_fit(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if ask.answer_type == "duration" and term is not None and not term.search(ask.text):
         # «Гарантия на замену — три месяца» is no answer to «за какое время закрываете позиции?», but «пробурим за
         # один-два дня, а гарантию даём пять лет» is
-        rest = re.sub(term.pattern + r"[^,.;:]*", " ", c.text, flags=re.I)
+        # (with the rest of its enumeration: «Гарантия на оригинал — 6 месяцев, на копию — 3 месяца»)
+        rest = re.sub(term.pattern + r"[^,.;:]*(?:,\s*(?:а\s+)?(?:на|для)\s[^,.;:]*)*", " ", c.text, flags=re.I)
         length = cfg.type_patterns.get("duration")
         if rest != c.text and length is not None and not length.search(rest):
             return False
@@ -1749,7 +1751,7 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
     # (the figure itself: a promise with a date — «договор подготовлю сегодня» — is about its own thing)
     if in_turn and ask.answer_type in ("money", "count", "duration", "size", "weight", "volume", "age") and \
             (ask.answer_type == "count" or any(_says(c, cfg, k) for k in _STRICT[ask.answer_type])) and \
-            not _rate_missing(ask, c, cfg):
+            not _rate_missing(ask, c, cfg) and _sole_fit(ask, c, cfg):
         return f"ответ нужного вида ({_TYPE_RU[ask.answer_type]}) в очереди этого вопроса"
     return ""
 
