@@ -1638,3 +1638,11 @@ def test_about_an_hour_is_a_length_and_a_guarantee_with_its_enumeration_is_not()
     als = _align("Сколько стоит замена экрана? И сколько по времени?",
                  "Оригинальный дисплей — 16 900 ₽.\n\nГарантия на оригинал — 6 месяцев, на копию — 3 месяца.")
     assert not als[1].answered
+
+
+def test_a_label_in_the_questions_own_words_heads_its_answer():
+    got = _verdicts("Купите ли вы машину, если кредит не закрыт? Сколько по времени занимает сделка в таком случае?",
+                    "Да, с залоговыми машинами работаем постоянно.\n\nПо времени — один день. Утром осмотр, потом "
+                    "едем в банк.")
+    assert got == [True, True]
+    # (a label of a kind the question asks in other words is still no topic of its own: the «По срокам:» test above)

@@ -192,13 +192,21 @@ def _titled(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     if not c.label:
         return False
     stems = {f[:cfg.stem] for f in ask.focus if len(f) >= 3}
-    if not all(l[:cfg.stem] in stems for l in c.label if len(l) >= 3):
+    if not all(l[:cfg.stem] in stems for l in c.label if len(l) >= 3) and not _asked_so(ask, c, cfg):
         return False
     # (a label of a kind of answer alone is no topic: «По срокам: …закладываем 2,5–3 месяца» is not the term of
     # the guarantee asked in «Даёте ли гарантию и на какой срок?» — the thing must be in the label or the sentence)
     things = {n[:cfg.stem] for n in ask.topic_nouns}
-    return not things or any(l[:cfg.stem] in things for l in c.label) or share(ask.topic_nouns, c, cfg.stem,
-                                                                               cfg.synonyms) > 0
+    # (unless the question itself asks in those words: «Сколько по времени занимает сделка?» → «По времени — один
+    # день»)
+    return not things or _asked_so(ask, c, cfg) or any(l[:cfg.stem] in things for l in c.label) or \
+        share(ask.topic_nouns, c, cfg.stem, cfg.synonyms) > 0
+
+
+def _asked_so(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
+    """The question itself asks «по» the label's word: «Сколько по времени занимает сделка?» → «По времени — …»."""
+    stems = sorted({re.escape(l[:cfg.stem]) for l in c.label if len(l) >= 3})
+    return bool(stems) and bool(re.search(r"\bпо\s+(?:" + "|".join(stems) + ")", ask.text, re.I))
 
 
 # «По срокам: …», «Насчёт хостинга — …», «Что касается оплаты, …»: the topic of the paragraph it opens
