@@ -1647,3 +1647,10 @@ def test_a_label_in_the_questions_own_words_heads_its_answer():
     assert [a.answered for a in als] == [True, True]
     assert "абзац начинается с темы вопроса" in als[1].reasons    # by its label, not only by its place
     # (a label of a kind the question asks in other words is still no topic of its own: the «По срокам:» test above)
+
+
+def test_a_name_written_in_the_other_alphabet_is_the_same_name():
+    client = "Здравствуйте, интересует керамика на камри 2021, белая, пробег 40т."
+    assert _verdicts(client, "Для Camry в кузове XV70 комплекс «Полировка + керамика в 2 слоя» — 38 000 ₽.") == [True]
+    # trap: another name in Latin letters is not it
+    assert _verdicts(client, "Для Corolla в кузове E210 есть полировка за 12 000 ₽.") == [False]

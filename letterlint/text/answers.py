@@ -103,6 +103,12 @@ class Candidate:
     word_scores: dict[tuple[str, int, int], float] = field(default_factory=dict, repr=False, compare=False)
     said: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)   # see _says
 
+    @cached_property
+    def sounds(self) -> dict[bool, frozenset[str]]:
+        """How its names sound, by alphabet (True: Latin): «Camry» → «kamri», to meet «камри»."""
+        names = [l for l in self.lemmas if len(l) >= 4 and l.isalpha()]
+        return {latin: frozenset(_sound(l) for l in names if l.isascii() == latin) for latin in (True, False)}
+
 
 @dataclass
 class Alignment:
@@ -361,7 +367,26 @@ def _word_score(f: str, cand: Candidate, stem: int, synonyms: dict[str, set[str]
         return 0.6     # «глютен» in «безглютеновый», «сайт» in «вебсайт»
     if synonyms and any(" " in x and x in cand.text.lower().replace("ё", "е") for x in synonyms.get(f, ())):
         return 1.0     # a synonym of several words: «завтрак» ~ «шведский стол»
+    if len(f) >= 4 and f.isalpha() and _sound(f) in cand.sounds[not f.isascii()]:
+        return 1.0     # a name in the other alphabet: «камри» ~ «Camry», «битрикс» ~ «Bitrix»
     return 0.0
+
+
+_CYR_TO_LAT = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                             "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p",
+                             "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "ts", "ч": "ch",
+                             "ш": "sh", "щ": "sch", "ъ": "", "ы": "i", "ь": "", "э": "e", "ю": "yu", "я": "ya"})
+_LAT_SOUNDS = ((r"ph", "f"), (r"ck", "k"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"q", "k"), (r"x", "ks"), (r"w", "v"),
+               (r"y", "i"), (r"j", "dzh"), (r"(\w)\1", r"\1"))
+
+
+@lru_cache(maxsize=20_000)
+def _sound(word: str) -> str:
+    """A rough key of how a name sounds, the same for both alphabets: «камри» and «camry» → «kamri»."""
+    w = word.lower().translate(_CYR_TO_LAT)
+    for pat, rep in _LAT_SOUNDS:
+        w = re.sub(pat, rep, w)
+    return w
 
 
 # aspect pairs whose stem alternates: a prefixed perfective ending and its imperfective one
