@@ -1654,3 +1654,11 @@ def test_a_name_written_in_the_other_alphabet_is_the_same_name():
     assert _verdicts(client, "Для Camry в кузове XV70 комплекс «Полировка + керамика в 2 слоя» — 38 000 ₽.") == [True]
     # trap: another name in Latin letters is not it
     assert _verdicts(client, "Для Corolla в кузове E210 есть полировка за 12 000 ₽.") == [False]
+
+
+def test_advice_asked_is_answered_by_advice_of_the_kind():
+    client = "Во сколько лучше выезжать, чтобы не опоздать на рейс?"
+    assert _verdicts(client, "Рекомендуем подачу в 3:30 — будете в аэропорту к 4:30, с запасом на регистрацию.") == \
+        [True]
+    # trap: advice with no time in it does not say when
+    assert _verdicts(client, "Рекомендуем взять с собой паспорт и распечатку брони.") == [False]

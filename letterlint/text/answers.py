@@ -583,6 +583,12 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                     # is the yes to the weekends, not to «входит ли в смету демонтаж»)
                     # «Нет, удаление оплачивается отдельно» beats a sentence that only names the thing asked about
                     score = max(score, _DIRECT_YES_NO)
+            # «Во сколько лучше выезжать?» → «Рекомендуем подачу в 3:30»: advice asked, advice of the kind given
+            advised = ask.answer_type in _STRICT and type_ok and c in singles and bool(
+                _ADVICE_ASKED.search(ask.text) and _ADVICE_GIVEN.search(c.text))
+            if advised:
+                score = max(score, cfg.threshold)
+                reasons.append("совет нужного вида")
             # «Успеете к 20-му?» → «напечатаем к пятнице, 17-го»: our deadline answers whether we make it
             in_time = _in_time(ask, c, cfg)
             if in_time:
@@ -636,7 +642,8 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 ov = 0.0   # only verbs and numbers in common: «поставить две станции» ≠ «поставим три микрофона»
                 vetoes.append("no_topic")
             if (ask.answer_type == "date" or ask.answer_type == "duration" and not (_duration_said(c, cfg) or unique)) \
-                    and ask.topic_nouns and not (by_number or by_ref or our_turn or phrase or _own_verb(ask, c, cfg)) \
+                    and ask.topic_nouns and not (by_number or by_ref or our_turn or phrase or advised or
+                                                 _own_verb(ask, c, cfg)) \
                     and share(_asked_thing(ask), c, cfg.stem, cfg.synonyms) == 0:
                 # «Когда будет готова запись вебинара?» is not answered by the date of the webinar itself:
                 # a date answers a «когда» question only next to the thing asked about
@@ -681,7 +688,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
                 # «Входит ли в тариф кадровый учёт?» is not answered by «входит бухгалтерский и налоговый учёт»
                 vetoes.append("key_noun_missing")
             if not (ov >= cfg.min_overlap or by_number or by_ref or ask.general and type_ok or unique or strong_yes or
-                    strong_do or in_time or chosen or our_turn or measures):
+                    strong_do or in_time or chosen or our_turn or measures or advised):
                 vetoes.append("no_link")   # never answered without a link to the question
             if ask.kind == "request" and not (type_ok or deferred):
                 vetoes.append("not_done")   # a request needs «сделано» or a date
@@ -728,6 +735,11 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
 
 
 _BARE_YES_NO = re.compile(r"^\W*(?:да|нет|конечно|разумеется|да,\s+конечно|нет,\s+к\s+сожалению)\W*$", re.I)
+
+
+# a question asking what we advise, and a sentence advising
+_ADVICE_ASKED = re.compile(r"\b(?:лучше|посовету\w*|порекоменду\w*|рекоменду\w*|оптимальн\w*)\b", re.I)
+_ADVICE_GIVEN = re.compile(r"\b(?:рекоменду\w*|совету\w*|лучше|оптимальн\w*)\b", re.I)
 
 
 def _bare(ask: Ask) -> bool:
