@@ -1662,3 +1662,12 @@ def test_advice_asked_is_answered_by_advice_of_the_kind():
         [True]
     # trap: advice with no time in it does not say when
     assert _verdicts(client, "Рекомендуем взять с собой паспорт и распечатку брони.") == [False]
+
+
+def test_a_state_already_there_is_no_condition_to_meet():
+    answer = ("Отдельная серверная лицензия не понадобится: ЗУП встанет на ваш существующий сервер 1С, докупить "
+              "нужно будет только клиентские лицензии на два рабочих места.")
+    q = "Нужна ли нам отдельная серверная лицензия, если у нас уже стоит 1С:Бухгалтерия на 10 пользователей?"
+    assert _verdicts(q, answer) == [True]
+    # trap: a condition still to be met needs its figure
+    assert _verdicts("Нужна ли нам отдельная серверная лицензия, если пользователей станет 25?", answer) == [False]

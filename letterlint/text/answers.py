@@ -1101,13 +1101,15 @@ def _misses_figure(ask: Ask, c: Candidate, cfg: AnswerConfig, opens: bool, condi
     answered by «при 500 экземплярах — 640 ₽», nor «Можно ли продлить прощание до двух часов?» by «В стоимость
     входит час прощания». ``opens``: the sentence opens with a yes or a no, which answers either (a condition's only
     when ``condition_opens``); the asked verb answers an extent too («Прощание продлим…»)."""
+    # (a state already there is no condition to meet: «…, если у нас уже стоит 1С на 10 пользователей?»)
     if ask.condition and not (opens and condition_opens) and not _names_figures(ask.condition, c) and \
-            not (_SPAN_CONDITION.search(ask.text) and _SPAN_BOUND.search(c.text)):
+            not (_SPAN_CONDITION.search(ask.text) and _SPAN_BOUND.search(c.text)) and not _STATE_GIVEN.search(ask.text):
         return True
     return bool(ask.figures) and bool(_MODAL_ASK.search(ask.text)) and not (
         opens or _same_verb(ask, c, cfg) or _names_figures(ask.figures, c))
 
 
+_STATE_GIVEN = re.compile(r"\bесли\b[^,?]*\bуже\b", re.I)
 # a condition on a length of time is met by the bound the rule sets: «если через полтора года захотим закрыть
 # договор?» → «Досрочный выкуп возможен после 12 месяцев без штрафов»
 _SPAN_CONDITION = re.compile(r"\bесли\b[^,?]*\b(?:через|после|спустя|в\s+течение)\s+\S+\s+"
