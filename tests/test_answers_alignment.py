@@ -1671,3 +1671,13 @@ def test_a_state_already_there_is_no_condition_to_meet():
     assert _verdicts(q, answer) == [True]
     # trap: a condition still to be met needs its figure
     assert _verdicts("Нужна ли нам отдельная серверная лицензия, если пользователей станет 25?", answer) == [False]
+
+
+def test_what_the_cause_may_be_asks_why():
+    q = ("С прошлой недели наши рассылки на Mail.ru попадают в спам. Подскажите, в чём может быть причина? "
+         "Сколько стоит выделенный IP?")
+    a = ("Посмотрели вашу статистику: у домена нет записи DMARC, а с февраля Mail.ru стал строже к доменам без неё. "
+         "Второй фактор — рассылка по старой базе.\n\nВыделенный IP стоит 3 000 ₽ в месяц.")
+    assert _verdicts(q, a) == [True, True]
+    # trap: nothing told of what happened
+    assert _verdicts(q, "Выделенный IP стоит 3 000 ₽ в месяц.") == [False, True]
