@@ -218,7 +218,12 @@ def test_a_lead_in_asking_us_to_answer_opens_a_list_of_questions():
     ("Сколько это будет в месяц вместе с кнопкой?", "money"),
     ("И сколько из 600 тысяч уйдёт на вашу комиссию?", "money"),
     ("За сколько примерно возьмёте в трейд-ин мой Ford Focus 2014 года?", "money"),
+    # a process that takes its time, its thing in the nominative: how long
+    ("Сколько диван потом сохнет?", "duration"),
+    ("Сколько делается справка?", "duration"),
     # traps: still a length of time or a count
+    ("Сколько человек готовится к экзамену?", "count"),
+    ("Сколько штук уйдёт на заказ?", "count"),
     ("За сколько сделаете?", "duration"),
     ("Сколько это займёт?", "duration"),
     ("Сколько человек за смену работает?", "count"),
