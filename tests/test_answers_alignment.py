@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 from _questions import CFG, align_texts as _align, asks_in as _asks
 from letterlint.text.answers import answer_order_broken
@@ -1591,22 +1593,20 @@ def test_a_later_questions_start_date_is_not_the_answer_in_an_earlier_place():
     assert got[1] is False
 
 
-def test_when_asked_of_an_act_is_told_by_that_act_with_its_date():
+@pytest.mark.parametrize("client,reply,verdicts", [
     # «заезжаете на монтаж» → «Заезжаем к 6:00»: the act itself, though its purpose («монтаж») is not repeated
-    got = _verdicts("Сколько стоит оформление зала? Когда вы заезжаете на монтаж — площадка пускает с 6:00?",
-                    "Оформление зала — 120 тыс. руб.\n\nЗаезжаем как раз к 6:00 16-го, к 9:00 всё будет стоять.")
-    assert got == [True, True]
-
-
-def test_a_verb_of_the_condition_or_of_doing_in_general_is_not_the_act_asked():
-    # «если сдать в среду» sets the time; the visit of the nurse is no answer to when the results are ready
-    got = _verdicts("Сколько стоит выезд? Когда будут готовы результаты, если сдать в среду утром?",
-                    "Выезд — 1 200 ₽.\n\nМедсестра приедет в среду между 8:00 и 9:00. Сдавать кровь нужно "
-                    "натощак.")
-    assert got == [True, False]
-    got = _verdicts("Сколько стоит макет? Когда сделаете буклет?",
-                    "Макет — 8 000 ₽.\n\nСделаем визитки к пятнице, 14 марта.")
-    assert got == [True, False]
+    ("Сколько стоит оформление зала? Когда вы заезжаете на монтаж — площадка пускает с 6:00?",
+     "Оформление зала — 120 тыс. руб.\n\nЗаезжаем как раз к 6:00 16-го, к 9:00 всё будет стоять.", [True, True]),
+    # traps: «если сдать в среду» sets the time, the nurse's visit is not when the results are ready; «сделать» could
+    # be about anything
+    ("Сколько стоит выезд? Когда будут готовы результаты, если сдать в среду утром?",
+     "Выезд — 1 200 ₽.\n\nМедсестра приедет в среду между 8:00 и 9:00. Сдавать кровь нужно натощак.",
+     [True, False]),
+    ("Сколько стоит макет? Когда сделаете буклет?", "Макет — 8 000 ₽.\n\nСделаем визитки к пятнице, 14 марта.",
+     [True, False]),
+])
+def test_when_asked_of_an_act_is_told_by_that_act_not_by_a_condition_or_doing_in_general(client, reply, verdicts):
+    assert _verdicts(client, reply) == verdicts
 
 
 def test_the_most_of_a_measure_needs_the_bound_said():
@@ -1619,7 +1619,8 @@ def test_the_most_of_a_measure_needs_the_bound_said():
 
 
 def test_two_sentences_do_a_request_only_when_one_speaks_of_it_and_is_done_or_dated():
-    client = "Добавьте, пожалуйста, в заявку ещё двух грузчиков. И пришлите договор на почту заранее, хочу показать мужу."
+    client = ("Добавьте, пожалуйста, в заявку ещё двух грузчиков. И пришлите договор на почту заранее, хочу "
+              "показать мужу.")
     als = _align(client, "Двух грузчиков добавил, теперь в заявке на 19 апреля четыре человека. Итоговую смету "
                          "пересчитаю в договоре.\n\nДоговор подготовим и отправим.")
     assert [a.answered for a in als] == [True, False]
