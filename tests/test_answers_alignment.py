@@ -1682,3 +1682,14 @@ def test_what_the_cause_may_be_asks_why():
     assert _verdicts(q, a) == [True, True]
     # trap: nothing told of what happened
     assert _verdicts(q, "Выделенный IP стоит 3 000 ₽ в месяц.") == [False, True]
+
+
+def test_the_date_of_another_request_does_not_put_off_a_yes_no_question():
+    client = "И можно ли напечатать на плотной бумаге без ламинации? Пришлите, пожалуйста, образцы бумаги."
+    als = _align(client, "Образцы бумаги передадим с курьером в среду, 9 декабря.")
+    assert [a.answered for a in als] == [False, True]
+    assert "request_deferred" in als[0].vetoes
+    # trap: the date of the thing done still tells how long it takes
+    als = _align("Сколько займёт перевод по времени? Запустите, пожалуйста, перевод выписки сразу, она самая срочная.",
+                 "Выписку отдали в работу сегодня утром, её перевод пришлю до пятницы, 12 декабря.")
+    assert [a.answered for a in als] == [True, True]

@@ -729,6 +729,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         al.fallback = sorted({start for start, _ in linked})
         result.append(al)
     _number_taken_by_content(result, cfg)
+    _deferred_for_a_request(result, cfg)
     _bare_opening(result, singles, cfg)
     _by_position(result, singles, at, cfg, lex)
     return result
@@ -740,6 +741,23 @@ _BARE_YES_NO = re.compile(r"^\W*(?:да|нет|конечно|разумеетс
 # a question asking what we advise, and a sentence advising
 _ADVICE_ASKED = re.compile(r"\b(?:лучше|посовету\w*|порекоменду\w*|рекоменду\w*|оптимальн\w*)\b", re.I)
 _ADVICE_GIVEN = re.compile(r"\b(?:рекоменду\w*|совету\w*|лучше|оптимальн\w*)\b", re.I)
+
+
+def _deferred_for_a_request(result: list[Alignment], cfg: AnswerConfig) -> None:
+    """A question «answered» only by a promise with a date that is the answer to a request of the same letter
+    («Образцы бумаги передадим с курьером в среду» for «Пришлите образцы бумаги», not for «можно ли напечатать на
+    плотной бумаге?»): the date is the request's, the question is left open."""
+    for al in result:
+        # (a date of the thing done tells how long or when: «её перевод пришлю до пятницы» for «сколько займёт?»)
+        if not (al.answered and al.deferred and al.ask.kind == "question" and al.best is not None) or \
+                al.ask.answer_type in _STRICT:
+            continue
+        if any(o.ask.kind == "request" and o.answered and o.best is not None and o.best.start == al.best.start and
+               o.score > al.score for o in result):
+            al.answered = al.deferred = False
+            al.score = min(al.score, cfg.threshold - 0.01)
+            al.vetoes = al.vetoes + ["request_deferred"]
+            al.reasons = al.reasons + ["но: " + veto_text(["request_deferred"])]
 
 
 def _bare(ask: Ask) -> bool:
@@ -831,6 +849,8 @@ _VETOES = {
     "offer": ("это предложение следующего шага, а не ответ", "it offers a next step, it answers nothing"),
     "other_number": ("это ответ на вопрос с другим номером", "it answers the question of another number"),
     "no_answer": ("ответ уклончивый и без срока", "it evades the question and gives no date"),
+    "request_deferred": ("это срок по другой просьбе, а не ответ на вопрос",
+                         "it dates another request, it does not answer the question"),
 }
 
 
