@@ -1716,7 +1716,7 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
     if not blocks:
         return
     # (an answer in passing, on the sentence an earlier question took, does not close every gap after it)
-    chain = _in_order(result)
+    placing = _placing_answers(result)
     i = 0
     n = len(result)
     while i < n:
@@ -1727,8 +1727,8 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
         while j < n and not result[j].answered:
             j += 1
         run = [k for k in range(i, j) if result[k].ask.kind == "question"]
-        lo = max((result[k].best.end for k in range(i) if k in chain), default=0)
-        hi = min((result[k].best.start for k in range(j, n) if k in chain), default=len(text))
+        lo = max((result[k].best.end for k in range(i) if k in placing), default=0)
+        hi = min((result[k].best.start for k in range(j, n) if k in placing), default=len(text))
         i = j
         if lo >= hi:
             continue       # answers out of order: no place to read
@@ -1746,7 +1746,7 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                                  set().union(*(c.lemmas for c in b)), None, set(), past=all(c.past for c in b),
                                  acts=any(c.acts for c in b), will=any(c.will for c in b))
                 why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k))
-                if why and _answers_other(al.ask, span, result, chain, cfg):
+                if why and _answers_other(al.ask, span, result, placing, cfg):
                     continue   # «Приступить можем с 1 апреля, если договор…» is the start asked later, not the fine
                 if why:
                     taken = bi
@@ -1758,18 +1758,19 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                     break
 
 
-def _answers_other(ask: Ask, c: Candidate, result: list[Alignment], chain: set[int], cfg: AnswerConfig) -> bool:
-    """Whether a question with no answer in its place shares more of its words with the block than ``ask`` does,
-    enough to be linked: the block is that question's answer, put where ``ask``'s should be."""
+def _answers_other(ask: Ask, c: Candidate, result: list[Alignment], placing: set[int], cfg: AnswerConfig) -> bool:
+    """Whether a question whose answer places nothing (none found, or only in passing) shares more of its words
+    with the block than ``ask`` does, enough to be linked, and has its kind of figure there: the block is that
+    question's answer, put where ``ask``'s should be."""
     if ask.answer_type in _STRICT:
         return False    # its own figure is there: «Сама игра идёт 2 часа» for «Сколько длится программа?»
     mine = _overlap(ask, c, cfg.stem, cfg.synonyms)
-    return any(al.ask is not ask and k not in chain and al.ask.answer_type in _STRICT and
+    return any(al.ask is not ask and k not in placing and al.ask.answer_type in _STRICT and
                (o := _overlap(al.ask, c, cfg.stem, cfg.synonyms)) >= cfg.min_overlap and o > mine and
                _kind_present(al.ask, c, cfg) for k, al in enumerate(result))
 
 
-def _in_order(result: list[Alignment]) -> set[int]:
+def _placing_answers(result: list[Alignment]) -> set[int]:
     """The answered asks that place the reply's answers: all but those that only share the sentence an earlier
     question took («Формат рассчитан на команды…» for the number of people, and again for «подойдёт ли им
     формат?»), which say nothing of where their own answer is."""
