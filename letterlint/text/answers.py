@@ -739,8 +739,9 @@ _BARE_YES_NO = re.compile(r"^\W*(?:да|нет|конечно|разумеетс
 
 
 # a question asking what we advise, and a sentence advising
-_ADVICE_ASKED = re.compile(r"\b(?:лучше|посовету\w*|порекоменду\w*|рекоменду\w*|оптимальн\w*)\b", re.I)
-_ADVICE_GIVEN = re.compile(r"\b(?:рекоменду\w*|совету\w*|лучше|оптимальн\w*)\b", re.I)
+_ADVICE = r"лучше|рекоменду\w*|оптимальн\w*"
+_ADVICE_ASKED = re.compile(rf"\b(?:{_ADVICE}|посовету\w*|порекоменду\w*)\b", re.I)
+_ADVICE_GIVEN = re.compile(rf"\b(?:{_ADVICE}|совету\w*)\b", re.I)
 
 
 def _deferred_for_a_request(result: list[Alignment], cfg: AnswerConfig) -> None:
@@ -754,10 +755,16 @@ def _deferred_for_a_request(result: list[Alignment], cfg: AnswerConfig) -> None:
             continue
         if any(o.ask.kind == "request" and o.answered and o.best is not None and o.best.start == al.best.start and
                o.score > al.score for o in result):
-            al.answered = al.deferred = False
-            al.score = min(al.score, cfg.threshold - 0.01)
-            al.vetoes = al.vetoes + ["request_deferred"]
-            al.reasons = al.reasons + ["но: " + veto_text(["request_deferred"])]
+            _overrule(al, cfg, "но: " + veto_text(["request_deferred"]), "request_deferred")
+
+
+def _overrule(al: Alignment, cfg: AnswerConfig, reason: str, veto: str = "") -> None:
+    """Take back an answer a look at the other questions showed wrong: just under the threshold, with the reason
+    (and the veto) explain shows."""
+    al.answered = al.deferred = False
+    al.score = min(al.score, cfg.threshold - 0.01)
+    al.vetoes = al.vetoes + ([veto] if veto else [])
+    al.reasons = al.reasons + [reason]
 
 
 def _bare(ask: Ask) -> bool:
@@ -957,9 +964,7 @@ def _number_taken_by_content(result: list[Alignment], cfg: AnswerConfig) -> None
         # (not the other half of the same item: «2. Будет ли трансляция, и на какой платформе?» → «2. Да, на VK»)
         if any(o is not al and o.best is al.best and o.answered and by_words(o) and
                (o.ask.number is None or o.ask.number != al.ask.number) for o in result):
-            al.answered = False
-            al.score = min(al.score, cfg.threshold - 0.01)
-            al.reasons.append("этот пункт списка отвечает на другой вопрос")
+            _overrule(al, cfg, "этот пункт списка отвечает на другой вопрос")
 
 
 _TYPE_RU = {"money": "сумма", "date": "дата или время", "duration": "срок", "frequency": "как часто", "age": "возраст", "size": "размер", "weight": "вес",
@@ -978,11 +983,12 @@ def _vector_link(ask: Ask, c: Candidate, cfg: AnswerConfig) -> float:
     return best if best >= cfg.vector_min else 0.0
 
 
-def _same_verb(ask: Ask, c: Candidate, cfg: AnswerConfig, every: bool = False) -> bool:
-    """The sentence has a verb of the question itself (``every`` verb of it), or its aspect pair — no synonym
-    («Сможете сделать ремонт?» → «Да, сделаем.»; «Запишите нас» → «записала вас»), not one that only asks
-    («хотела бы уточнить, можно ли…»)."""
-    found = [share([v], c, cfg.stem) >= 1.0 for v in ask.verbs if v not in _WEAK_VERBS]
+def _same_verb(ask: Ask, c: Candidate, cfg: AnswerConfig, every: bool = False,
+               verbs: list[str] | None = None) -> bool:
+    """The sentence has a verb of the question itself (``every`` verb of it; of ``verbs`` when given), or its
+    aspect pair — no synonym («Сможете сделать ремонт?» → «Да, сделаем.»; «Запишите нас» → «записала вас»), not
+    one that only asks («хотела бы уточнить, можно ли…»)."""
+    found = [share([v], c, cfg.stem) >= 1.0 for v in (ask.verbs if verbs is None else verbs) if v not in _WEAK_VERBS]
     return bool(found) and (all(found) if every else any(found))
 
 
@@ -992,8 +998,8 @@ def _own_verb(ask: Ask, c: Candidate, cfg: AnswerConfig) -> bool:
     # (the act asked about, not a condition's: «Когда будут готовы результаты, если сдать в среду?» is not
     # answered by «Сдавать кровь нужно натощак»)
     main = _CONDITION_CLAUSE.sub(" ", ask.text).lower().split()
-    return any(share([v], c, cfg.stem) >= 1.0 for v in ask.verbs
-               if v not in _EMPTY_VERBS and any(w.startswith(v[:3]) for w in main))
+    acts = [v for v in ask.verbs if v not in _EMPTY_VERBS and any(w.startswith(v[:3]) for w in main)]
+    return _same_verb(ask, c, cfg, verbs=acts)
 
 
 _CONDITION_CLAUSE = re.compile(r"\b(?:если|при\s+условии)\b[^,—–;?]*", re.I)

@@ -56,8 +56,8 @@ def figure_given(ask: "Ask", letters: list["AnalysedText"], cfg: "AnswerConfig",
     # of a measure: «толщину листа по деталям из DXF» ← «по приложенным dxf, сталь 09г2с лист 4 мм»)
     setting = ask.setting if kind in ("date", "size", "weight", "volume") else ()
     # (the setting is left out only beside a thing of its own: «какой объём у аквариума?» is about the aquarium)
-    things = [t for t in ask.topic_nouns if t not in kinds and t not in setting][:_MAX_THINGS] or \
-        ([t for t in ask.topic_nouns if t not in kinds][:_MAX_THINGS] if kind != "date" else [])
+    named = [t for t in ask.topic_nouns if t not in kinds]
+    things = ([t for t in named if t not in setting] or (named if kind != "date" else []))[:_MAX_THINGS]
     if not things and kind == "date":
         # «С какого числа хотите начать?» names no thing, only the event: «старт — с 1 октября» gives it
         things = [v for v in ask.verbs if v not in _ASKING_VERBS][:1]
