@@ -12,6 +12,7 @@ its reasons for `letterlint explain`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Collection
@@ -62,7 +63,8 @@ class AnswerConfig:
             type_patterns=pats,
             deferral=re.compile(p.get("deferral_pattern", r"(?!x)x"), re.I),
             done=re.compile(p.get("done_pattern", r"(?!x)x"), re.I),
-            weights={"overlap": 0.55, "type": 0.45, "number": 0.35, "reference": 0.6, **p.get("weights", {})},
+            weights={"overlap": 0.55, "type": 0.45, "number": 0.35, "reference": 0.6, "own_words": 0.5,
+                     **p.get("weights", {})},
             threshold=float(p.get("threshold", 0.5)),
             min_overlap=float(p.get("min_overlap", 0.25)),
             stem=int(p.get("stem_length", 4)),
@@ -448,6 +450,23 @@ def _close(a: str, b: str) -> bool:
     return n >= max(4, int(0.6 * min(len(a), len(b))))
 
 
+def _letter_theme(asks: list[Ask]) -> set[str]:
+    """The words of the letter's theme: in the topic of two or more of its asks («курс» in «Принимаете ли на курс
+    без мед. образования?» and «Можно ли оплатить курс частями?»). A sentence that shares only these with a
+    question speaks of the letter's subject, not of what that question asks."""
+    seen = Counter(f for a in asks for f in set(a.focus))
+    return {f for f, n in seen.items() if n >= 2}
+
+
+def _own_words(ask: Ask, theme: set[str]) -> list[str]:
+    """What a yes/no question asks beyond the letter's theme (empty when that cannot be told: its topic borrowed
+    from the sentence before, or nothing beyond the theme, or no theme in it)."""
+    if ask.kind != "question" or ask.answer_type != "yesno" or ask.borrows:
+        return []
+    own = [f for f in ask.focus if f not in theme]
+    return own if len(own) < len(ask.focus) else []
+
+
 def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexicon | None" = None,
           cited: list[tuple[int, int]] | None = None) -> list[Alignment]:
     """An Alignment per ask (same order): first by words, numbers and kinds of answer; then a question still
@@ -472,6 +491,7 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
     mirror = len(numbered_asks) >= 2 and sum(1 for c in cands if c.number is not None) >= 2
     # «По вашим вопросам: — 38 900 ₽; — до 31 мая; — да, …»: a list with one item per question, in order
     by_position = {} if mirror else _list_block(singles, [i for i, a in enumerate(asks) if a.kind == "question"])
+    theme = _letter_theme(asks)
     result = []
     for idx, ask in enumerate(asks):
         best: tuple[float, Candidate | None, bool, list[str], list[str]] = (0.0, None, False, [], [])
@@ -482,9 +502,18 @@ def align(asks: list[Ask], at: "AnalysedText", cfg: AnswerConfig, lex: "AskLexic
         total_pat = cfg.type_patterns.get("total")
         asks_total = ask.answer_type == "money" and ask.kind == "question" and bool(total_pat and total_pat.search(ask.text))
         own = [n for n in ask.topic_nouns if n not in ask.setting]   # what it asks about, not where or when
+        beyond = _own_words(ask, theme)
         for c in cands:
             reasons = []
             ov = _overlap(ask, c, cfg.stem, cfg.synonyms)
+            if ov and beyond:
+                # only the theme in common: «прививка стоит 1 450 ₽» says nothing of «выдаёте ли сертификаты о
+                # прививках»; the question's own words count for themselves: «присутствие хозяйки помогает» answers
+                # «можно ли присутствовать во время стрижки» in a letter all about the haircut
+                own_share = share(beyond, c, cfg.stem, cfg.synonyms)
+                ov = max(ov, cfg.weights["own_words"] * own_share) if own_share else 0.0
+                if not own_share:
+                    reasons.append("общие только слова, которые есть и в других вопросах письма")
             quality = _quality_named(ask, c)
             kind_told = _kind_told(ask, c, cfg)
             if quality or kind_told:
@@ -1688,6 +1717,7 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
     from letterlint.text.asks import default_lexicon, find_asks
 
     text = at.text
+    theme = _letter_theme([al.ask for al in result])
     our = [(a.start, a.end) for a in find_asks(at, lex or default_lexicon())]
     claimed = [(al.best.start, al.best.end) for al in result if al.answered and al.best is not None]
     first_start = singles[0].start if singles else 0
@@ -1751,7 +1781,7 @@ def _by_position(result: list[Alignment], singles: list[Candidate], at: "Analyse
                 span = Candidate(b[0].start, b[-1].end, text[b[0].start:b[-1].end],
                                  set().union(*(c.lemmas for c in b)), None, set(), past=all(c.past for c in b),
                                  acts=any(c.acts for c in b), will=any(c.will for c in b))
-                why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k))
+                why = _place_evidence(al.ask, span, cfg, one_to_one and bi == run.index(k), theme)
                 if why and _answers_other(al.ask, span, result, placing, cfg):
                     continue   # «Приступить можем с 1 апреля, если договор…» is the start asked later, not the fine
                 if why:
@@ -1801,7 +1831,7 @@ _YES_NO_OPENER = re.compile(r"^\W*(?:да|нет|конечно|разумеет
                             r"не\s+\w+|сможем|можем|получится|обязательно)\b", re.I)
 
 
-def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) -> str:
+def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool, theme: set[str]) -> str:
     """Why an unclaimed block in a question's place answers it ('' if it does not): its kind of answer must be
     there, and something more — a word of the question (even a shared stem), a yes or no opening a yes/no
     answer, or a figure of the kind asked when the block is the only one in the question's turn."""
@@ -1815,6 +1845,8 @@ def _place_evidence(ask: Ask, c: Candidate, cfg: AnswerConfig, in_turn: bool) ->
     # «вывоз старого шифера»); a date answers «когда» only next to the very thing asked about
     nouns = ask.topic_nouns or ask.nouns
     words = nouns[:1] if ask.answer_type == "date" else nouns
+    if _own_words(ask, theme):
+        words = [w for w in words if w not in theme]   # not the letter's theme: «плитка» in every question
     if words and _weak_link(words, c, cfg):
         return "общее слово с вопросом"
     if ask.answer_type == "yesno" and _YES_NO_OPENER.search(c.text):

@@ -120,6 +120,7 @@ class Ask:
     figures: list[str] = field(default_factory=list)     # of a yes/no question: «до двух часов» → «два»
     setting: frozenset[str] = frozenset()   # nouns after a preposition: «в доме», «на платформе» — where, not what
     future: bool = False           # asks about what is to come: «когда вернут деньги», «когда будет готово»
+    borrows: bool = False          # its topic comes from the sentence or question before: «Сможете?»
 
 
 def squash(s: str) -> str:
@@ -694,7 +695,7 @@ def _classify(text: str, start: int, end: int, toks: list["Token"], lex: AskLexi
                nouns=nouns, general=general, topic_nouns=topic_nouns, marked=has_q, key_nouns=key_nouns, standing=standing,
                objects=objects, judged=judged, options=options, referent=referent, condition=condition,
                figures=figures, setting=frozenset(_after_preposition(words, dependents=True)),
-               future=any("futr" in extras.oc(t) for t in words))
+               future=any("futr" in extras.oc(t) for t in words), borrows=topic_words is not words)
 
 
 def _figures(toks: list["Token"]) -> list[tuple[int, str]]:
